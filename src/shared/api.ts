@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { AgendaSchema, AppStateSchema, SignInMethodSchema, JoinLinkSchema } from './model';
+
+/**
+ * The IPC contract: the only way renderer and main talk, in Electron (ipcMain + preload) and in the web host
+ * (HTTP on loopback). Main validates every input against `input` and every output against `output` before
+ * it leaves; the renderer validates pushed events with the same schemas.
+ */
+const Empty = z.object({}).strict();
+
+export const calls = {
+  'app.state': { input: Empty, output: AppStateSchema },
+  'setup.signIn': {
+    input: z.object({ provider: z.literal('microsoft'), method: SignInMethodSchema }).strict(),
+    output: Empty,
+  },
+  'setup.cancelSignIn': { input: Empty, output: Empty },
+  'setup.chooseCalendar': { input: z.object({ calendarId: z.string().min(1).max(512) }).strict(), output: Empty },
+  'agenda.get': { input: Empty, output: AgendaSchema.nullable() },
+  'meeting.join': {
+    input: z
+      .object({ meetingId: z.string().min(1).max(512), linkIndex: z.number().int().min(0).max(10).default(0) })
+      .strict(),
+    output: z.object({ opened: JoinLinkSchema }),
+  },
+} as const;
+
+export const events = {
+  state: AppStateSchema,
+  agenda: AgendaSchema,
+  /** Web host only: main asks the page to open a join link it resolved itself (Electron opens its own window). */
+  'open-url': z.object({ url: z.string().url().max(4096) }),
+} as const;
+
+export type CallName = keyof typeof calls;
+export type EventName = keyof typeof events;
+export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;
+export type CallInputParsed<N extends CallName> = z.output<(typeof calls)[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<(typeof calls)[N]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const ApiErrorSchema = z.object({ code: z.string().max(64), message: z.string().max(2000) });
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/** What every transport returns for a call: never a thrown exception across the boundary. */
+export type CallResult<N extends CallName> = { ok: true; output: CallOutput<N> } | { ok: false; error: ApiError };
+
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(calls, name);
+}
+
+/** The typed surface the renderer programs against; each host provides a transport for it. */
+export interface RoomdeckApi {
+  call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallResult<N>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** Names used on the wire by both hosts. */
+export const wire = {
+  ipcCallChannel: 'roomdeck:call',
+  ipcEventChannel: 'roomdeck:event',
+  httpCallPrefix: '/api/call/',
+  httpEventsPath: '/api/events',
+} as const;

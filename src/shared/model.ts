@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+/** Every external service Roomdeck talks to. Conferencing services detected in invitations are `JoinProviderId`s. */
+export const ProviderIdSchema = z.enum(['microsoft', 'google', 'zoom', 'webex', 'dropbox']);
+export type ProviderId = z.infer<typeof ProviderIdSchema>;
+
+/** Ids come from the links research table (first column); open-ended so the detector's catalog owns the list. */
+export const JoinProviderIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
+export type JoinProviderId = z.infer<typeof JoinProviderIdSchema>;
+
+export const JoinLinkSchema = z.object({
+  provider: JoinProviderIdSchema,
+  /** Name people recognise on the button ("Zoom", "Microsoft Teams"). */
+  providerName: z.string().max(80),
+  url: z.string().url().max(4096),
+});
+export type JoinLink = z.infer<typeof JoinLinkSchema>;
+
+export const ShowAsSchema = z.enum(['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown']);
+export type ShowAs = z.infer<typeof ShowAsSchema>;
+
+/** ISO-8601 instant with offset (main always sends UTC `Z`). */
+const InstantSchema = z.iso.datetime({ offset: true });
+
+export const MeetingSchema = z.object({
+  id: z.string().min(1).max(512),
+  /** Already privacy-filtered by main: a private meeting arrives as `null` subject and `isPrivate: true`. */
+  subject: z.string().max(500).nullable(),
+  organizer: z.string().max(320).nullable(),
+  start: InstantSchema,
+  end: InstantSchema,
+  isAllDay: z.boolean(),
+  showAs: ShowAsSchema,
+  isPrivate: z.boolean(),
+  /** The link Join opens first; `others` are further links found in the same invitation. */
+  join: JoinLinkSchema.nullable(),
+  otherJoins: z.array(JoinLinkSchema).max(10),
+});
+export type Meeting = z.infer<typeof MeetingSchema>;
+
+export const RoomSchema = z.object({
+  name: z.string().max(200),
+  email: z.string().max(320),
+  timeZone: z.string().max(64),
+});
+export type Room = z.infer<typeof RoomSchema>;
+
+export const AgendaSchema = z.object({
+  room: RoomSchema,
+  meetings: z.array(MeetingSchema).max(500),
+  /** When the agenda last matched the calendar service. */
+  updatedAt: InstantSchema,
+  /** Set while the last sync attempt failed; the meetings are the last good copy. */
+  staleSince: InstantSchema.nullable(),
+});
+export type Agenda = z.infer<typeof AgendaSchema>;
+
+export const CalendarChoiceSchema = z.object({
+  id: z.string().min(1).max(512),
+  name: z.string().max(200),
+  ownerName: z.string().max(200),
+  ownerEmail: z.string().max(320),
+  isRoomAccountOwn: z.boolean(),
+});
+export type CalendarChoice = z.infer<typeof CalendarChoiceSchema>;
+
+export const DeviceCodePromptSchema = z.object({
+  userCode: z.string().min(1).max(64),
+  verificationUri: z.string().url().max(2048),
+  message: z.string().max(1000),
+  expiresAt: InstantSchema,
+});
+export type DeviceCodePrompt = z.infer<typeof DeviceCodePromptSchema>;
+
+export const SignInMethodSchema = z.enum(['device-code', 'browser']);
+export type SignInMethod = z.infer<typeof SignInMethodSchema>;
+
+export const AccountSchema = z.object({
+  provider: ProviderIdSchema,
+  name: z.string().max(200),
+  username: z.string().max(320),
+});
+export type Account = z.infer<typeof AccountSchema>;
+
+export const NoticeSchema = z.object({
+  /** Stable code for tests and logs; the renderer translates it. */
+  code: z.string().max(64),
+  /** Technical detail for IT, never a token. */
+  detail: z.string().max(1000).optional(),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
+
+/**
+ * What the kiosk shows, decided in main. The renderer draws it and never derives it from anything else.
+ */
+export const AppStateSchema = z.discriminatedUnion('phase', [
+  z.object({ phase: z.literal('starting') }),
+  z.object({ phase: z.literal('setup'), notice: NoticeSchema.nullable() }),
+  z.object({
+    phase: z.literal('signing-in'),
+    method: SignInMethodSchema,
+    deviceCode: DeviceCodePromptSchema.nullable(),
+  }),
+  z.object({
+    phase: z.literal('choose-calendar'),
+    account: AccountSchema,
+    calendars: z.array(CalendarChoiceSchema).max(200),
+    notice: NoticeSchema.nullable(),
+  }),
+  z.object({
+    phase: z.literal('ready'),
+    account: AccountSchema,
+    /** Non-null when the room account's sign-in must be redone (e.g. refresh token revoked). */
+    signInNeeded: NoticeSchema.nullable(),
+  }),
+]);
+export type AppState = z.infer<typeof AppStateSchema>;

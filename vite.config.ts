@@ -1,0 +1,17 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The renderer is built once and served by both hosts (app:// in Electron, loopback HTTP in the web host),
+// so every asset URL is relative.
+export default defineConfig({
+  root: 'src/renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../../out/renderer',
+    emptyOutDir: true,
+    target: 'chrome130',
+    sourcemap: false,
+    reportCompressedSize: false,
+  },
+});
