@@ -1,0 +1,24 @@
+import { test as base, type Page } from '@playwright/test';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startSandbox, type Sandbox } from '../sandbox';
+
+const TLS_DIR = process.env.ROOMDECK_SANDBOX_TLS_DIR ?? join(process.cwd(), '.cache', 'sandbox-tls');
+const SCREENSHOTS = join(process.cwd(), 'e2e', 'screenshots');
+
+/** Every test gets its own sandbox tenant, so tests never see each other's sign-ins or bookings. */
+export const test = base.extend<{ sandbox: Sandbox }>({
+  sandbox: async ({}, use) => {
+    const sandbox = await startSandbox({ tlsDir: TLS_DIR });
+    await use(sandbox);
+    await sandbox.close();
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Saves what a person would see, for review (git-ignored). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}

@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Sandbox } from '../sandbox';
+
+export interface KioskConfigOverrides {
+  autoSignIn?: boolean;
+  calendarOwner?: string;
+  pollSeconds?: number;
+  signInMethod?: 'device-code' | 'browser';
+  timeZone?: string;
+}
+
+/** The kiosk config the demo and the tests write: production seams pointed at the sandbox. */
+export function sandboxKioskConfig(sandbox: Sandbox, overrides: KioskConfigOverrides = {}): Record<string, unknown> {
+  return {
+    microsoft: {
+      clientId: sandbox.clientId,
+      authority: `${sandbox.urls.entra}/${sandbox.tenant}`,
+      knownAuthorities: [new URL(sandbox.urls.entra).host],
+      graphBaseUrl: sandbox.urls.graph,
+    },
+    signInMethod: overrides.signInMethod ?? 'device-code',
+    autoSignIn: overrides.autoSignIn ?? false,
+    pollSeconds: overrides.pollSeconds ?? 30,
+    room: {
+      ...(overrides.calendarOwner ? { calendarOwner: overrides.calendarOwner } : {}),
+      ...(overrides.timeZone ? { timeZone: overrides.timeZone } : {}),
+    },
+  };
+}
+
+export interface RunningKiosk {
+  launchUrl: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+const WEB_HOST = join(process.cwd(), 'out', 'main', 'web-host.js');
+
+function waitForLaunchUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`web host did not start in time\n${err}`)), 20_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Roomdeck running at (\S+)/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`web host exited with ${code}\n${err}`));
+    });
+  });
+}
+
+/** Starts the built web host as its own process (as a user would), trusting the sandbox's certificate. */
+export async function startKiosk(config: Record<string, unknown>, dataDir?: string): Promise<RunningKiosk> {
+  const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'roomdeck-e2e-')));
+  const configPath = join(dir, 'kiosk-config.json');
+  await writeFile(configPath, JSON.stringify(config, null, 2));
+  const child = spawn(process.execPath, [WEB_HOST, '--config', configPath, '--data-dir', dir], {
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const launchUrl = await waitForLaunchUrl(child);
+  return {
+    launchUrl,
+    dataDir: dir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sandboxKioskConfig } from '../e2e/harness/kiosk';
+import { startSandbox, type Sandbox } from '../e2e/sandbox';
+import { electronBinaryAvailable } from '../src/main/electron/binary';
+import { buildAll } from './build';
+import { sandboxTlsEnv, TLS_DIR } from './sandbox-tls-env';
+
+/**
+ * `npm run demo`: the sandbox tenant + the kiosk, signed in through the real device-code flow (the sandbox approves
+ * it by itself) and showing Boardroom 4. `--fresh` starts at the first-configuration screen instead; `--web` forces
+ * the web host even where Electron is installed.
+ */
+const ROOM = 'boardroom4@contoso.com';
+const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+const { values: flags } = parseArgs({ options: { fresh: { type: 'boolean', default: false }, web: { type: 'boolean', default: false } } });
+
+function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = pattern.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`Roomdeck exited with code ${code}`)));
+  });
+}
+
+function startHost(useElectron: boolean, configPath: string, dataDir: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const args = ['--config', configPath, '--data-dir', dataDir];
+  if (useElectron) {
+    return spawn('electron', ['out/main/electron.js', '--windowed', ...args], { env, stdio: ['ignore', 'pipe', 'inherit'], shell: process.platform === 'win32' });
+  }
+  return spawn(process.execPath, ['out/main/web-host.js', ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+/** Where a Chromium and a display exist, show the kiosk as an app window (its own throw-away profile). */
+function openAppWindow(url: string): ChildProcess | null {
+  const chromium = process.env.CHROMIUM_PATH ?? CHROMIUM_CANDIDATES.find((p) => existsSync(p));
+  if (!chromium || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)) return null;
+  const profile = join(tmpdir(), `roomdeck-demo-profile-${process.pid}`);
+  return spawn(chromium, [`--app=${url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--window-size=1920,1080', '--ignore-certificate-errors'], { stdio: 'ignore' });
+}
+
+async function main(): Promise<void> {
+  process.stdout.write('Building Roomdeck…\n');
+  await buildAll();
+  const env = await sandboxTlsEnv();
+  const sandbox: Sandbox = await startSandbox({ tlsDir: TLS_DIR, autoApprove: flags.fresh ? null : { account: ROOM } });
+  const dataDir = await mkdtemp(join(tmpdir(), 'roomdeck-demo-'));
+  await mkdir(dataDir, { recursive: true });
+  const configPath = join(dataDir, 'kiosk-config.json');
+  const config = sandboxKioskConfig(sandbox, flags.fresh ? { pollSeconds: 15 } : { autoSignIn: true, calendarOwner: ROOM, pollSeconds: 15 });
+  await writeFile(configPath, JSON.stringify(config, null, 2));
+
+  const electron = flags.web ? { available: false, reason: '--web was given' } : electronBinaryAvailable();
+  if (!electron.available) process.stdout.write(`Using the web host (${electron.reason}).\n`);
+  const host = startHost(electron.available, configPath, dataDir, env);
+  const url = await waitForLine(host, /Roomdeck running at (\S+)/);
+  process.stdout.write(`Roomdeck running at ${url}\n`);
+  if (flags.fresh) process.stdout.write(`Sandbox sign-in page: ${sandbox.urls.entra}/devicelogin (accounts: ${ROOM}, huddle2@contoso.com, it.admin@contoso.com)\n`);
+  const window = electron.available ? null : openAppWindow(url);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    window?.kill();
+    host.kill('SIGTERM');
+    await sandbox.close();
+    await rm(dataDir, { recursive: true, force: true });
+    process.stdout.write('Roomdeck and the sandbox have stopped.\n');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  host.on('exit', () => void stop());
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`The demo could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

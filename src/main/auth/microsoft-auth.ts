@@ -1,0 +1,140 @@
+import {
+  InteractionRequiredAuthError,
+  PublicClientApplication,
+  type AccountInfo,
+  type DeviceCodeRequest,
+  type ICachePlugin,
+  type TokenCacheContext,
+} from '@azure/msal-node';
+import type { DeviceCodePrompt } from '../../shared/model';
+import type { KioskConfig } from '../config/kiosk-config';
+import type { Logger } from '../health/logger';
+import type { ExternalBrowser, TokenVault } from '../ports';
+
+const CACHE_KEY = 'microsoft.msal-cache';
+
+/** Thrown when only a person can fix access (refresh token revoked, consent withdrawn, account gone). */
+export class SignInNeededError extends Error {
+  override name = 'SignInNeededError';
+  constructor(readonly reason: string) {
+    super(`Microsoft 365 sign-in needed: ${reason}`);
+  }
+}
+
+export class SignInCancelledError extends Error {
+  override name = 'SignInCancelledError';
+}
+
+/** msal's cache, serialized into our vault (safeStorage in Electron, the encrypted file vault in the web host). */
+function vaultCachePlugin(vault: TokenVault): ICachePlugin {
+  return {
+    async beforeCacheAccess(ctx: TokenCacheContext) {
+      const blob = await vault.read(CACHE_KEY);
+      if (blob) ctx.tokenCache.deserialize(blob);
+    },
+    async afterCacheAccess(ctx: TokenCacheContext) {
+      if (ctx.cacheHasChanged) await vault.write(CACHE_KEY, ctx.tokenCache.serialize());
+    },
+  };
+}
+
+export interface AccountSummary {
+  homeAccountId: string;
+  name: string;
+  username: string;
+}
+
+function summarize(account: AccountInfo): AccountSummary {
+  return { homeAccountId: account.homeAccountId, name: account.name ?? account.username, username: account.username };
+}
+
+/**
+ * The Microsoft 365 room account, through @azure/msal-node (pinned 7.2.x; kept behind this class because the next
+ * major may drop public clients). Device code is the default: nobody types a password on the wall.
+ */
+export class MicrosoftAuth {
+  private readonly pca: PublicClientApplication;
+  private pendingDeviceCode: DeviceCodeRequest | null = null;
+
+  constructor(
+    config: KioskConfig['microsoft'],
+    vault: TokenVault,
+    private readonly log: Logger,
+  ) {
+    this.pca = new PublicClientApplication({
+      auth: { clientId: config.clientId, authority: config.authority, knownAuthorities: config.knownAuthorities },
+      cache: { cachePlugin: vaultCachePlugin(vault) },
+    });
+  }
+
+  async signInWithDeviceCode(scopes: string[], onPrompt: (prompt: DeviceCodePrompt) => void): Promise<AccountSummary> {
+    const request: DeviceCodeRequest = {
+      scopes,
+      deviceCodeCallback: (r) =>
+        onPrompt({
+          userCode: r.userCode,
+          verificationUri: r.verificationUri,
+          message: r.message,
+          expiresAt: new Date(Date.now() + r.expiresIn * 1000).toISOString(),
+        }),
+    };
+    this.pendingDeviceCode = request;
+    try {
+      const result = await this.pca.acquireTokenByDeviceCode(request);
+      if (request.cancel) throw new SignInCancelledError('Sign-in cancelled');
+      if (!result?.account) throw new Error('Sign-in finished without an account');
+      this.log.info('auth.signed-in', { provider: 'microsoft', method: 'device-code' });
+      return summarize(result.account);
+    } catch (err) {
+      if (request.cancel) throw new SignInCancelledError('Sign-in cancelled');
+      throw err;
+    } finally {
+      if (this.pendingDeviceCode === request) this.pendingDeviceCode = null;
+    }
+  }
+
+  async signInWithBrowser(scopes: string[], browser: ExternalBrowser): Promise<AccountSummary> {
+    const result = await this.pca.acquireTokenInteractive({ scopes, openBrowser: (url) => browser.open(url) });
+    this.log.info('auth.signed-in', { provider: 'microsoft', method: 'browser' });
+    return summarize(result.account ?? failNoAccount());
+  }
+
+  /** msal polls on a timer; flipping `cancel` makes its next poll give up. */
+  cancelSignIn(): void {
+    if (this.pendingDeviceCode) this.pendingDeviceCode.cancel = true;
+  }
+
+  async findAccount(homeAccountId: string): Promise<AccountSummary | null> {
+    const account = await this.pca.getTokenCache().getAccountByHomeId(homeAccountId);
+    return account ? summarize(account) : null;
+  }
+
+  /**
+   * An access token for `scopes`, refreshed silently when needed. `forceRefresh` is for a 401 from the API
+   * (token revoked server-side while still unexpired in our cache).
+   */
+  async accessToken(homeAccountId: string, scopes: string[], forceRefresh = false): Promise<string> {
+    const account = await this.pca.getTokenCache().getAccountByHomeId(homeAccountId);
+    if (!account) throw new SignInNeededError('no-account');
+    try {
+      const result = await this.pca.acquireTokenSilent({ account, scopes, forceRefresh });
+      return result.accessToken;
+    } catch (err) {
+      if (err instanceof InteractionRequiredAuthError) {
+        this.log.warn('auth.interaction-required', { provider: 'microsoft', code: err.errorCode, sub: err.subError });
+        throw new SignInNeededError(err.errorCode || 'interaction_required');
+      }
+      throw err;
+    }
+  }
+
+  async signOut(homeAccountId: string): Promise<void> {
+    const cache = this.pca.getTokenCache();
+    const account = await cache.getAccountByHomeId(homeAccountId);
+    if (account) await cache.removeAccount(account);
+  }
+}
+
+function failNoAccount(): never {
+  throw new Error('Sign-in finished without an account');
+}

@@ -1,0 +1,94 @@
+import type { Agenda, CalendarChoice, Room } from '../../shared/model';
+import { SignInNeededError } from '../auth/microsoft-auth';
+import type { Logger } from '../health/logger';
+import type { Clock } from '../ports';
+import { buildMeetings, dayWindow, type Detector, type LinkNamer } from './agenda';
+import type { CalendarSource } from './calendar-source';
+
+export interface AgendaServiceDeps {
+  source: CalendarSource;
+  calendar: CalendarChoice;
+  timeZone: string;
+  clock: Clock;
+  detect: Detector;
+  providerName: LinkNamer;
+  pollMs: number;
+  log: Logger;
+  onAgenda(agenda: Agenda): void;
+  onSignInNeeded(err: SignInNeededError): void;
+}
+
+/**
+ * Keeps the room's day on screen. A failed sync never empties the screen: the last good meetings stay, marked
+ * stale, until the calendar answers again.
+ */
+export class AgendaService {
+  private agenda: Agenda | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(private readonly deps: AgendaServiceDeps) {}
+
+  start(): void {
+    this.stopped = false;
+    void this.refresh();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  current(): Agenda | null {
+    return this.agenda;
+  }
+
+  /** Concurrent callers share one in-flight sync rather than stacking requests on the provider. */
+  refresh(): Promise<void> {
+    this.running ??= this.sync().finally(() => {
+      this.running = null;
+      this.schedule();
+    });
+    return this.running;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), this.deps.pollMs);
+    this.timer.unref?.();
+  }
+
+  private room(): Room {
+    const { calendar, timeZone } = this.deps;
+    return { name: calendar.ownerName, email: calendar.ownerEmail, timeZone };
+  }
+
+  private async sync(): Promise<void> {
+    const { clock, source, calendar, timeZone, log } = this.deps;
+    const now = clock.now();
+    const window = dayWindow(now, timeZone);
+    try {
+      const events = await source.eventsBetween(calendar, window.start, window.end);
+      const meetings = buildMeetings(events, timeZone, this.deps.detect, this.deps.providerName);
+      this.publish({ room: this.room(), meetings, updatedAt: now.toISOString(), staleSince: null });
+    } catch (err) {
+      if (err instanceof SignInNeededError) this.deps.onSignInNeeded(err);
+      log.warn('agenda.sync-failed', { error: err instanceof Error ? err.message : String(err) });
+      this.markStale(now);
+    }
+  }
+
+  private markStale(now: Date): void {
+    const last = this.agenda;
+    if (!last || last.staleSince) return;
+    this.publish({ ...last, staleSince: now.toISOString() });
+  }
+
+  private publish(agenda: Agenda): void {
+    this.agenda = agenda;
+    this.deps.onAgenda(agenda);
+  }
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { buildMeetings, dayWindow, type Detector } from './agenda';
+import type { SourceEvent } from './calendar-source';
+
+const noLinks: Detector = () => ({ join: null, candidates: [], rejected: [] });
+const name = (p: string) => p.toUpperCase();
+
+function event(id: string, extra: Partial<SourceEvent> = {}): SourceEvent {
+  return {
+    id,
+    subject: `Subject ${id}`,
+    organizer: 'Avery Chen',
+    start: '2026-11-22T09:00:00.000Z',
+    end: '2026-11-22T10:00:00.000Z',
+    isAllDay: false,
+    showAs: 'busy',
+    isPrivate: false,
+    isCancelled: false,
+    linkSource: { source: 'text', event: { text: '' } },
+    ...extra,
+  };
+}
+
+describe('dayWindow', () => {
+  it('spans midnight to midnight in the room zone', () => {
+    expect(dayWindow(new Date('2026-11-22T12:00:00Z'), 'Europe/Rome')).toEqual({
+      start: new Date('2026-11-21T23:00:00.000Z'),
+      end: new Date('2026-11-22T23:00:00.000Z'),
+    });
+  });
+
+  it('is 23 hours long on the spring DST day and 25 on the autumn one', () => {
+    const spring = dayWindow(new Date('2026-03-29T12:00:00Z'), 'Europe/Rome');
+    const autumn = dayWindow(new Date('2026-10-25T12:00:00Z'), 'Europe/Rome');
+    expect((spring.end.getTime() - spring.start.getTime()) / 3_600_000).toBe(23);
+    expect((autumn.end.getTime() - autumn.start.getTime()) / 3_600_000).toBe(25);
+  });
+
+  it('uses the room day, not the UTC day, late in the evening west of Greenwich', () => {
+    const w = dayWindow(new Date('2026-11-23T03:00:00Z'), 'America/New_York');
+    expect(w.start.toISOString()).toBe('2026-11-22T05:00:00.000Z');
+  });
+});
+
+describe('buildMeetings', () => {
+  it('drops cancelled occurrences and sorts by start', () => {
+    const list = buildMeetings(
+      [event('late', { start: '2026-11-22T15:00:00.000Z', end: '2026-11-22T16:00:00.000Z' }), event('gone', { isCancelled: true }), event('early')],
+      'Europe/Rome',
+      noLinks,
+      name,
+    );
+    expect(list.map((m) => m.id)).toEqual(['early', 'late']);
+  });
+
+  it('never lets a private subject or organizer past main', () => {
+    const [m] = buildMeetings([event('p', { isPrivate: true, subject: 'Layoffs', organizer: 'CEO' })], 'Europe/Rome', noLinks, name);
+    expect(m).toMatchObject({ isPrivate: true, subject: null, organizer: null });
+    expect(JSON.stringify(m)).not.toContain('Layoffs');
+  });
+
+  it('turns all-day dates into the room day’s instants', () => {
+    const [m] = buildMeetings([event('offsite', { isAllDay: true, start: '2026-11-22', end: '2026-11-23' })], 'Europe/Rome', noLinks, name);
+    expect(m).toMatchObject({ start: '2026-11-21T23:00:00.000Z', end: '2026-11-22T23:00:00.000Z', isAllDay: true });
+  });
+
+  it('puts the chosen join link first and keeps the others for "join another way"', () => {
+    const detect: Detector = () => ({
+      join: { provider: 'zoom', url: 'https://x.zoom.us/j/1' },
+      candidates: [
+        { kind: 'join', provider: 'zoom', url: 'https://x.zoom.us/j/1', origin: 'body', rank: 1, reason: '' },
+        { kind: 'join', provider: 'teams', url: 'https://teams.microsoft.com/l/meetup-join/x', origin: 'body', rank: 2, reason: '' },
+        { kind: 'dial', provider: 'zoom', url: 'sip:1@zoomcrc.com', origin: 'body', rank: 3, reason: '' },
+      ],
+      rejected: [],
+    });
+    const [m] = buildMeetings([event('multi')], 'Europe/Rome', detect, name);
+    expect(m?.join).toEqual({ provider: 'zoom', providerName: 'ZOOM', url: 'https://x.zoom.us/j/1' });
+    expect(m?.otherJoins).toEqual([{ provider: 'teams', providerName: 'TEAMS', url: 'https://teams.microsoft.com/l/meetup-join/x' }]);
+  });
+});

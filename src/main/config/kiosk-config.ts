@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { SignInMethodSchema } from '../../shared/model';
+
+/**
+ * What IT (or the demo) sets before the first start. Production defaults point at the real Microsoft cloud; the
+ * sandbox and tests point the same seams at 127.0.0.1. Read once at start; a bad file stops the start with a
+ * message that names the field, because running with a half-understood config would be worse.
+ */
+export const KioskConfigSchema = z
+  .object({
+    microsoft: z
+      .object({
+        clientId: z.string().min(1).max(100),
+        authority: z.url({ protocol: /^https$/ }).default('https://login.microsoftonline.com/organizations'),
+        /** host[:port] of authorities msal may trust without Microsoft's instance-discovery call (sandbox, sovereign clouds). */
+        knownAuthorities: z.array(z.string().min(1).max(300)).max(10).default([]),
+        graphBaseUrl: z.url({ protocol: /^https$/ }).default('https://graph.microsoft.com'),
+      })
+      .strict(),
+    signInMethod: SignInMethodSchema.default('device-code'),
+    room: z
+      .object({
+        /** Pre-chosen calendar (by owner address), so a silent install lands on the home screen. */
+        calendarOwner: z.string().max(320).optional(),
+        /** IANA zone the room lives in; defaults to the PC's zone. */
+        timeZone: z.string().max(64).optional(),
+      })
+      .strict()
+      .default({}),
+    /** Start the device-code sign-in at once on first run (the demo's sandbox approves it by itself). */
+    autoSignIn: z.boolean().default(false),
+    pollSeconds: z.number().int().min(2).max(3600).default(30),
+  })
+  .strict();
+export type KioskConfig = z.infer<typeof KioskConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function parseKioskConfig(raw: unknown, source: string): KioskConfig {
+  const parsed = KioskConfigSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
+  throw new ConfigError(`The configuration in ${source} is not valid:\n${problems}`);
+}
+
+export async function loadKioskConfig(path: string): Promise<KioskConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`Cannot read the configuration file ${path}: ${(err as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(`The configuration file ${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  return parseKioskConfig(raw, path);
+}

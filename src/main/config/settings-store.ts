@@ -1,0 +1,54 @@
+import { rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { CalendarChoiceSchema } from '../../shared/model';
+import type { Logger } from '../health/logger';
+import { readJsonFile, writeJsonFileAtomic } from './json-file';
+
+/** What the kiosk learned during setup and must remember across restarts (no secrets: tokens live in the vault). */
+export const SettingsSchema = z
+  .object({
+    version: z.literal(1),
+    microsoft: z
+      .object({
+        homeAccountId: z.string().min(1).max(300),
+        calendar: CalendarChoiceSchema.nullable(),
+      })
+      .nullable(),
+  })
+  .strict();
+export type Settings = z.infer<typeof SettingsSchema>;
+
+const EMPTY: Settings = { version: 1, microsoft: null };
+
+export class SettingsStore {
+  private current: Settings = EMPTY;
+  private readonly path: string;
+
+  constructor(
+    dataDir: string,
+    private readonly log: Logger,
+  ) {
+    this.path = join(dataDir, 'settings.json');
+  }
+
+  /** A damaged file is set aside (not deleted: IT may want it) and the kiosk starts at setup with a notice. */
+  async load(): Promise<{ damaged: boolean }> {
+    const read = await readJsonFile(this.path, SettingsSchema);
+    if (read.kind === 'ok') this.current = read.value;
+    if (read.kind !== 'invalid') return { damaged: false };
+    this.log.error('settings.damaged', { reason: read.reason });
+    await rename(this.path, `${this.path}.damaged-${Date.now()}`).catch(() => undefined);
+    return { damaged: true };
+  }
+
+  get(): Settings {
+    return this.current;
+  }
+
+  async update(change: (s: Settings) => Settings): Promise<void> {
+    const next = SettingsSchema.parse(change(this.current));
+    await writeJsonFileAtomic(this.path, next);
+    this.current = next;
+  }
+}

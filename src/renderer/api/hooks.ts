@@ -1,0 +1,55 @@
+import { createContext, useContext, useEffect, useState } from 'react';
+import type { RoomdeckApi } from '../../shared/api';
+import type { Agenda, AppState } from '../../shared/model';
+
+export const ApiContext = createContext<RoomdeckApi | null>(null);
+
+export function useApi(): RoomdeckApi {
+  const api = useContext(ApiContext);
+  if (!api) throw new Error('ApiContext missing');
+  return api;
+}
+
+/** Main's state, fetched once and then kept current by pushed events. */
+export function useAppState(): AppState {
+  const api = useApi();
+  const [state, setState] = useState<AppState>({ phase: 'starting' });
+  useEffect(() => {
+    const off = api.on('state', setState);
+    void api.call('app.state', {}).then((r) => r.ok && setState(r.output));
+    return off;
+  }, [api]);
+  return state;
+}
+
+export function useAgenda(): Agenda | null {
+  const api = useApi();
+  const [agenda, setAgenda] = useState<Agenda | null>(null);
+  useEffect(() => {
+    const off = api.on('agenda', setAgenda);
+    void api.call('agenda.get', {}).then((r) => r.ok && r.output && setAgenda(r.output));
+    return off;
+  }, [api]);
+  return agenda;
+}
+
+/** Main asks the page to open links it resolved (web host only; Electron opens its own windows). */
+export function useOpenUrlRequests(): void {
+  const api = useApi();
+  useEffect(() => api.on('open-url', ({ url }) => void window.open(url, '_blank', 'noopener')), [api]);
+}
+
+/** The current time, re-rendered every `everyMs` (aligned so minute changes show at once). */
+export function useNow(everyMs: number): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    let timer: number;
+    const tick = () => {
+      setNow(new Date());
+      timer = window.setTimeout(tick, everyMs - (Date.now() % everyMs));
+    };
+    timer = window.setTimeout(tick, everyMs - (Date.now() % everyMs));
+    return () => window.clearTimeout(timer);
+  }, [everyMs]);
+  return now;
+}

@@ -1,0 +1,72 @@
+/** Source strings. Every string a person sees lives here; other languages mirror these keys. */
+export const en = {
+  app: { starting: 'Starting…', name: 'Roomdeck' },
+  setup: {
+    title: 'Set up this room',
+    subtitle: 'Sign in once with the room account. Nobody types a password on this screen.',
+    signInMicrosoft: 'Sign in with Microsoft 365',
+    signInBrowser: 'Use a browser on this PC instead',
+  },
+  signIn: {
+    title: 'Sign in from your phone or laptop',
+    step1: 'Scan the code, or go to',
+    step2: 'Enter this code',
+    expires: 'The code is valid until {{time}}.',
+    waiting: 'Waiting for you to finish signing in…',
+    browserWaiting: 'Finish signing in in the browser window.',
+    qrAlt: 'QR code for {{url}}',
+    cancel: 'Cancel',
+  },
+  calendar: {
+    title: 'Which calendar is this room’s?',
+    signedInAs: 'Signed in as {{name}} ({{username}})',
+    own: 'The room account’s own calendar',
+    sharedBy: 'Shared by {{owner}}',
+    none: 'This account sees no calendars.',
+  },
+  status: {
+    free: 'Available',
+    freeUntil: 'Available until {{time}}',
+    freeAllDay: 'Available for the rest of the day',
+    busyUntil: 'Busy until {{time}}',
+    startingSoon: 'Starting soon · {{time}}',
+  },
+  home: {
+    now: 'Now',
+    next: 'Next',
+    today: 'Today',
+    nothingNow: 'No meeting right now',
+    noMoreToday: 'No more meetings today',
+    privateMeeting: 'Private meeting',
+    untitled: 'Meeting',
+    allDay: 'All day',
+    join: 'Join',
+    joinNamed: 'Join {{subject}}',
+    joinOn: 'on {{provider}}',
+    organizer: 'Organised by {{name}}',
+    stale: 'Last updated {{count}} min ago — the calendar can’t be reached right now',
+    staleJustNow: 'The calendar can’t be reached right now — showing the last update',
+    signInNeeded: 'The room account must sign in again. Meetings shown may be out of date.',
+    signInAgain: 'Sign in again',
+    loading: 'Loading today’s meetings…',
+  },
+  notice: {
+    'sign-in-cancelled': 'Sign-in was cancelled.',
+    'sign-in-declined': 'Sign-in was declined on the other device. Try again when ready.',
+    'sign-in-expired': 'The code expired before sign-in finished. Try again.',
+    'sign-in-failed': 'Sign-in didn’t work. IT can find the details in the log.',
+    'session-lost': 'This room was signed in before, but its sign-in is gone. Please sign in again.',
+    'settings-damaged': 'The saved settings were damaged and have been set aside. Please set up the room again.',
+    'calendars-unavailable': 'The calendars could not be loaded. Check the connection and try again.',
+    'sign-in-needed': 'The room account must sign in again.',
+  },
+  error: {
+    'host-unreachable': 'Roomdeck is not responding. It will recover on its own.',
+    'meeting-not-found': 'This meeting is no longer in the room calendar.',
+    'no-join-link': 'This meeting has no join link.',
+    generic: 'That didn’t work. Please try again.',
+  },
+};
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Messages = Widen<typeof en>;

@@ -1,0 +1,33 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { it } from './it';
+
+export const supportedLanguages = ['en', 'it'] as const;
+
+function preferredLanguage(): string {
+  const asked = new URLSearchParams(window.location.search).get('lang') ?? navigator.language;
+  const base = asked.slice(0, 2).toLowerCase();
+  return (supportedLanguages as readonly string[]).includes(base) ? base : 'en';
+}
+
+export async function initI18n(): Promise<typeof i18next> {
+  await i18next.use(initReactI18next).init({
+    resources: { en: { translation: en }, it: { translation: it } },
+    lng: preferredLanguage(),
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = i18next.language;
+  return i18next;
+}
+
+/** Times in the room's zone, formatted the way the room's language writes them. */
+export function formatTime(iso: string, timeZone: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+}
+
+export function formatDate(date: Date, timeZone: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(date);
+}

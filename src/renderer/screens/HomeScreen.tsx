@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import type { Agenda } from '../../shared/model';
+import { nowAndNext } from '../../shared/room-status';
+import { useAgenda, useApi, useNow } from '../api/hooks';
+import { AgendaList } from '../components/AgendaList';
+import { Clock } from '../components/Clock';
+import { MeetingCard } from '../components/MeetingCard';
+import { StatusBand } from '../components/StatusBand';
+
+function StaleBanner({ agenda, now }: { agenda: Agenda; now: Date }) {
+  const { t } = useTranslation();
+  if (!agenda.staleSince) return null;
+  const minutes = Math.floor((now.getTime() - Date.parse(agenda.updatedAt)) / 60_000);
+  return (
+    <p className="banner banner--stale" role="status" data-testid="stale-banner">
+      {minutes >= 1 ? t('home.stale', { count: minutes }) : t('home.staleJustNow')}
+    </p>
+  );
+}
+
+function SignInNeededBanner() {
+  const { t } = useTranslation();
+  const api = useApi();
+  return (
+    <div className="banner banner--alert" role="alert" data-testid="sign-in-needed">
+      <span>{t('home.signInNeeded')}</span>
+      <button type="button" className="button button--quiet" onClick={() => void api.call('setup.signIn', { provider: 'microsoft', method: 'device-code' })}>
+        {t('home.signInAgain')}
+      </button>
+    </div>
+  );
+}
+
+export function HomeScreen({ signInNeeded }: { signInNeeded: boolean }) {
+  const { t } = useTranslation();
+  const agenda = useAgenda();
+  const now = useNow(15_000);
+  if (!agenda) {
+    return (
+      <main className="screen screen--center" aria-busy="true">
+        <p className="lead">{t('home.loading')}</p>
+        {signInNeeded ? <SignInNeededBanner /> : null}
+      </main>
+    );
+  }
+  const { room, meetings } = agenda;
+  const current = nowAndNext(meetings, now);
+  const upcoming = meetings.filter((m) => m.end > now.toISOString());
+  return (
+    <main className="screen home">
+      <header className="home__header">
+        <div className="room">
+          <h1 className="room__name">{room.name}</h1>
+          <span className="room__email">{room.email}</span>
+        </div>
+        <Clock timeZone={room.timeZone} />
+      </header>
+      <StatusBand meetings={meetings} now={now} timeZone={room.timeZone} />
+      {signInNeeded ? <SignInNeededBanner /> : null}
+      <StaleBanner agenda={agenda} now={now} />
+      <div className="home__body">
+        <div className="home__focus">
+          <MeetingCard label={t('home.now')} meeting={current.now} timeZone={room.timeZone} empty={t('home.nothingNow')} />
+          <MeetingCard label={t('home.next')} meeting={current.next} timeZone={room.timeZone} empty={t('home.noMoreToday')} />
+        </div>
+        <AgendaList meetings={upcoming} now={now} timeZone={room.timeZone} />
+      </div>
+    </main>
+  );
+}
