@@ -16,6 +16,8 @@ import { sandboxTlsEnv, TLS_DIR } from './sandbox-tls-env';
  * the web host even where Electron is installed.
  */
 const ROOM = 'boardroom4@contoso.com';
+// The seed places Boardroom 4 in Rome; a real kiosk uses its PC's zone unless IT sets one.
+const ROOM_ZONE = 'Europe/Rome';
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 const { values: flags } = parseArgs({ options: { fresh: { type: 'boolean', default: false }, web: { type: 'boolean', default: false } } });
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'roomdeck-demo-'));
   await mkdir(dataDir, { recursive: true });
   const configPath = join(dataDir, 'kiosk-config.json');
-  const config = sandboxKioskConfig(sandbox, flags.fresh ? { pollSeconds: 15 } : { autoSignIn: true, calendarOwner: ROOM, pollSeconds: 15 });
+  const config = sandboxKioskConfig(sandbox, flags.fresh ? { pollSeconds: 15, timeZone: ROOM_ZONE } : { autoSignIn: true, calendarOwner: ROOM, pollSeconds: 15, timeZone: ROOM_ZONE });
   await writeFile(configPath, JSON.stringify(config, null, 2));
 
   const electron = flags.web ? { available: false, reason: '--web was given' } : electronBinaryAvailable();

@@ -2,16 +2,32 @@ import { test as base, type Page } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox';
+import { startKiosk, type RunningKiosk } from './kiosk';
 
 const TLS_DIR = process.env.ROOMDECK_SANDBOX_TLS_DIR ?? join(process.cwd(), '.cache', 'sandbox-tls');
 const SCREENSHOTS = join(process.cwd(), 'e2e', 'screenshots');
 
-/** Every test gets its own sandbox tenant, so tests never see each other's sign-ins or bookings. */
-export const test = base.extend<{ sandbox: Sandbox }>({
+type KioskLauncher = (config: Record<string, unknown>, dataDir?: string) => Promise<RunningKiosk>;
+
+/**
+ * Every test gets its own sandbox tenant, so tests never see each other's sign-ins or bookings; kiosks started
+ * through `launchKiosk` are stopped even when the test fails.
+ */
+export const test = base.extend<{ sandbox: Sandbox; launchKiosk: KioskLauncher }>({
   sandbox: async ({}, use) => {
     const sandbox = await startSandbox({ tlsDir: TLS_DIR });
     await use(sandbox);
     await sandbox.close();
+  },
+  launchKiosk: async ({ sandbox }, use) => {
+    void sandbox;
+    const running: RunningKiosk[] = [];
+    await use(async (config, dataDir) => {
+      const kiosk = await startKiosk(config, dataDir);
+      running.push(kiosk);
+      return kiosk;
+    });
+    await Promise.all(running.map((k) => k.stop()));
   },
 });
 

@@ -76,7 +76,7 @@ export class AgendaService {
       this.publish({ room: this.room(), meetings, updatedAt: now.toISOString(), staleSince: null });
     } catch (err) {
       if (err instanceof SignInNeededError) this.deps.onSignInNeeded(err);
-      log.warn('agenda.sync-failed', { error: err instanceof Error ? err.message : String(err) });
+      log.warn('agenda.sync-failed', { error: describeError(err) });
       this.markStale(now);
     }
   }
@@ -91,4 +91,11 @@ export class AgendaService {
     this.agenda = agenda;
     this.deps.onAgenda(agenda);
   }
+}
+
+/** Node's fetch reports "fetch failed" and hides the reason in `cause` (ECONNRESET, certificate…): IT needs it. */
+export function describeError(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const cause = err.cause instanceof Error ? `: ${err.cause.message}` : '';
+  return `${err.name}: ${err.message}${cause}`.slice(0, 500);
 }

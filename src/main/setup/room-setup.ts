@@ -128,9 +128,10 @@ export class RoomSetup {
   }
 }
 
+/** msal reports terminal device-code errors inside its message ("post_request_failed: authorization_declined"). */
 function signInFailureCode(err: unknown): string {
-  const code = (err as { errorCode?: unknown }).errorCode;
-  if (code === 'authorization_declined' || code === 'access_denied') return 'sign-in-declined';
-  if (code === 'expired_token') return 'sign-in-expired';
+  const text = `${String((err as { errorCode?: unknown }).errorCode ?? '')} ${err instanceof Error ? err.message : ''}`;
+  if (/authorization_declined|access_denied/.test(text)) return 'sign-in-declined';
+  if (/expired_token|code_expired/.test(text)) return 'sign-in-expired';
   return 'sign-in-failed';
 }

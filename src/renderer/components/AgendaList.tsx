@@ -2,25 +2,37 @@ import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../shared/model';
 import { JoinButton } from './JoinButton';
 import { meetingTimes } from './MeetingCard';
+import { ProviderBadge } from './ProviderBadge';
 import { meetingTitle } from './meeting-title';
 
-export function AgendaList({ meetings, now, timeZone }: { meetings: Meeting[]; now: Date; timeZone: string }) {
+function AgendaItem({ meeting, now, timeZone }: { meeting: Meeting; now: string; timeZone: string }) {
   const { t, i18n } = useTranslation();
-  const t0 = now.toISOString();
+  const live = meeting.start <= now && meeting.end > now;
+  return (
+    <li className={`agenda__item${live ? ' agenda__item--now' : ''}`} data-meeting-id={meeting.id}>
+      <span className="agenda__time">{meetingTimes(meeting, timeZone, i18n.language, t('home.allDay'))}</span>
+      <span className="agenda__what">
+        <span className={`agenda__subject${meeting.isPrivate ? ' agenda__subject--private' : ''}`}>{meetingTitle(meeting, t)}</span>
+        <span className="agenda__meta">
+          {meeting.organizer ? <span className="agenda__organizer">{meeting.organizer}</span> : null}
+          {meeting.join ? <ProviderBadge provider={meeting.join.provider} name={meeting.join.providerName} /> : null}
+        </span>
+      </span>
+      <JoinButton meeting={meeting} showProvider={false} />
+    </li>
+  );
+}
+
+/** The rest of the room's day; meetings that are over have left the list. */
+export function AgendaList({ meetings, now, timeZone }: { meetings: Meeting[]; now: Date; timeZone: string }) {
+  const { t } = useTranslation();
   return (
     <section className="agenda" aria-labelledby="agenda-title">
       <h2 id="agenda-title" className="agenda__title">{t('home.today')}</h2>
       {meetings.length === 0 ? <p className="agenda__empty">{t('home.noMoreToday')}</p> : null}
       <ol className="agenda__list">
         {meetings.map((m) => (
-          <li key={m.id} className={`agenda__item${m.end <= t0 ? ' agenda__item--past' : ''}${m.start <= t0 && m.end > t0 ? ' agenda__item--now' : ''}`} data-meeting-id={m.id}>
-            <span className="agenda__time">{meetingTimes(m, timeZone, i18n.language, t('home.allDay'))}</span>
-            <span className="agenda__what">
-              <span className={`agenda__subject${m.isPrivate ? ' agenda__subject--private' : ''}`}>{meetingTitle(m, t)}</span>
-              {m.organizer ? <span className="agenda__organizer">{m.organizer}</span> : null}
-            </span>
-            {m.end > t0 ? <JoinButton meeting={m} /> : null}
-          </li>
+          <AgendaItem key={m.id} meeting={m} now={now.toISOString()} timeZone={timeZone} />
         ))}
       </ol>
     </section>

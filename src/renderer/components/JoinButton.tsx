@@ -6,7 +6,7 @@ import { ProviderBadge } from './ProviderBadge';
 import { meetingTitle } from './meeting-title';
 
 /** One tap joins: main resolves the link from its own copy of the meeting, never from anything the page sends. */
-export function JoinButton({ meeting, large = false }: { meeting: Meeting; large?: boolean }) {
+export function JoinButton({ meeting, large = false, showProvider = true }: { meeting: Meeting; large?: boolean; showProvider?: boolean }) {
   const { t } = useTranslation();
   const api = useApi();
   const [error, setError] = useState<string | null>(null);
@@ -17,7 +17,7 @@ export function JoinButton({ meeting, large = false }: { meeting: Meeting; large
   };
   return (
     <span className="join">
-      <ProviderBadge provider={meeting.join.provider} name={meeting.join.providerName} />
+      {showProvider ? <ProviderBadge provider={meeting.join.provider} name={meeting.join.providerName} /> : null}
       <button
         type="button"
         className={`button button--join${large ? ' button--large' : ''}`}

@@ -1,29 +1,31 @@
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../shared/model';
-import { formatTime } from '../i18n';
+import { formatTimeRange } from '../i18n';
 import { JoinButton } from './JoinButton';
 import { meetingTitle } from './meeting-title';
 
 export function meetingTimes(meeting: Meeting, timeZone: string, language: string, allDay: string): string {
-  if (meeting.isAllDay) return allDay;
-  return `${formatTime(meeting.start, timeZone, language)}–${formatTime(meeting.end, timeZone, language)}`;
+  return meeting.isAllDay ? allDay : formatTimeRange(meeting.start, meeting.end, timeZone, language);
 }
 
-/** The "Now" / "Next" card: big enough to read from across the table, with the one Join people came for. */
-export function MeetingCard({ label, meeting, timeZone, empty }: { label: string; meeting: Meeting | null; timeZone: string; empty: string }) {
+/** The "Now" / "Next" cards: big enough to read from across the table, with the one Join people came for. */
+export function MeetingCard(props: { label: string; meeting: Meeting | null; timeZone: string; empty: string; primary?: boolean }) {
   const { t, i18n } = useTranslation();
+  const { meeting, primary = false } = props;
   return (
-    <section className="card" aria-label={label}>
-      <h2 className="card__label">{label}</h2>
+    <section className={`card${primary ? ' card--primary' : ''}`} aria-label={props.label}>
+      <h2 className="card__label">
+        {props.label}
+        {meeting ? <span className="card__time"> · {meetingTimes(meeting, props.timeZone, i18n.language, t('home.allDay'))}</span> : null}
+      </h2>
       {meeting ? (
         <>
-          <p className="card__time">{meetingTimes(meeting, timeZone, i18n.language, t('home.allDay'))}</p>
           <p className={`card__title${meeting.isPrivate ? ' card__title--private' : ''}`}>{meetingTitle(meeting, t)}</p>
           {meeting.organizer ? <p className="card__organizer">{t('home.organizer', { name: meeting.organizer })}</p> : null}
-          <JoinButton meeting={meeting} large />
+          <JoinButton meeting={meeting} large={primary} />
         </>
       ) : (
-        <p className="card__empty">{empty}</p>
+        <p className="card__empty">{props.empty}</p>
       )}
     </section>
   );

@@ -56,11 +56,11 @@ export function HomeScreen({ signInNeeded }: { signInNeeded: boolean }) {
         <Clock timeZone={room.timeZone} />
       </header>
       <StatusBand meetings={meetings} now={now} timeZone={room.timeZone} />
-      {signInNeeded ? <SignInNeededBanner /> : null}
-      <StaleBanner agenda={agenda} now={now} />
+      {/* One strip at most: "sign in again" already says the data may be old. */}
+      {signInNeeded ? <SignInNeededBanner /> : <StaleBanner agenda={agenda} now={now} />}
       <div className="home__body">
         <div className="home__focus">
-          <MeetingCard label={t('home.now')} meeting={current.now} timeZone={room.timeZone} empty={t('home.nothingNow')} />
+          <MeetingCard label={t('home.now')} meeting={current.now} timeZone={room.timeZone} empty={t('home.nothingNow')} primary />
           <MeetingCard label={t('home.next')} meeting={current.next} timeZone={room.timeZone} empty={t('home.noMoreToday')} />
         </div>
         <AgendaList meetings={upcoming} now={now} timeZone={room.timeZone} />

@@ -16,6 +16,8 @@ const MAX_PAGES = 50;
 export class GraphApi {
   private readonly client: Client;
   private forceRefresh = false;
+  /** The Graph client wraps whatever the auth provider throws; keep the original so callers can tell "sign in again". */
+  private tokenFailure: unknown = null;
 
   constructor(
     baseUrl: string,
@@ -31,7 +33,10 @@ export class GraphApi {
         this.forceRefresh = false;
         this.tokens(force).then(
           (token) => done(null, token),
-          (err: unknown) => done(err, null),
+          (err: unknown) => {
+            this.tokenFailure = err;
+            done(err, null);
+          },
         );
       },
     });
@@ -61,11 +66,20 @@ export class GraphApi {
   /** A 401 means the token died server-side (revoked): refresh once; if that fails the auth layer says so. */
   private async withReauth<T>(request: () => Promise<T>): Promise<T> {
     try {
-      return await request();
+      return await this.unwrapTokenFailure(request);
     } catch (err) {
       if (!(err instanceof GraphError) || err.statusCode !== 401) throw err;
       this.forceRefresh = true;
-      return request();
+      return this.unwrapTokenFailure(request);
+    }
+  }
+
+  private async unwrapTokenFailure<T>(request: () => Promise<T>): Promise<T> {
+    this.tokenFailure = null;
+    try {
+      return await request();
+    } catch (err) {
+      throw this.tokenFailure ?? err;
     }
   }
 }

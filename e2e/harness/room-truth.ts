@@ -1,0 +1,32 @@
+import type { Event } from '@microsoft/microsoft-graph-types';
+import type { Sandbox } from '../sandbox';
+import { instancesInWindow } from '../sandbox/microsoft/graph/calendar-view';
+import { instantOf } from '../sandbox/microsoft/graph/event-factory';
+
+export interface ExpectedMeeting {
+  subject: string | null;
+  start: Date;
+  end: Date;
+  isPrivate: boolean;
+  joinUrl: string | null;
+  raw: Event;
+}
+
+/**
+ * What the room calendar really holds for the rest of today, read from the sandbox's own store (occurrences
+ * expanded the way Graph's calendarView does): the yardstick the screen is compared against.
+ */
+export function upcomingToday(sandbox: Sandbox, owner: string, now = new Date()): ExpectedMeeting[] {
+  const endOfWindow = new Date(now.getTime() + 24 * 3_600_000);
+  return instancesInWindow(sandbox.control.events(owner), { start: now, end: endOfWindow })
+    .filter((e) => !e.isCancelled)
+    .map((e) => ({
+      subject: e.subject ?? null,
+      start: instantOf(e.start) ?? now,
+      end: instantOf(e.end) ?? now,
+      isPrivate: e.sensitivity === 'private' || e.sensitivity === 'confidential',
+      joinUrl: e.onlineMeeting?.joinUrl ?? null,
+      raw: e,
+    }))
+    .filter((m) => m.end > now && m.start.toDateString() === now.toDateString());
+}
