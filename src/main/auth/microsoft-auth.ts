@@ -25,12 +25,21 @@ export class SignInCancelledError extends Error {
   override name = 'SignInCancelledError';
 }
 
-/** msal's cache, serialized into our vault (safeStorage in Electron, the encrypted file vault in the web host). */
-function vaultCachePlugin(vault: TokenVault): ICachePlugin {
+/**
+ * msal's cache, serialized into our vault (safeStorage in Electron, the encrypted file vault in the web host).
+ * A cache that no longer parses is dropped (and logged): the room asks to sign in again instead of failing to start.
+ */
+function vaultCachePlugin(vault: TokenVault, log: Logger): ICachePlugin {
   return {
     async beforeCacheAccess(ctx: TokenCacheContext) {
       const blob = await vault.read(CACHE_KEY);
-      if (blob) ctx.tokenCache.deserialize(blob);
+      if (!blob) return;
+      try {
+        ctx.tokenCache.deserialize(blob);
+      } catch (err) {
+        log.error('auth.cache-damaged', { provider: 'microsoft', error: err instanceof Error ? err.message : String(err) });
+        await vault.remove(CACHE_KEY);
+      }
     },
     async afterCacheAccess(ctx: TokenCacheContext) {
       if (ctx.cacheHasChanged) await vault.write(CACHE_KEY, ctx.tokenCache.serialize());
@@ -63,7 +72,7 @@ export class MicrosoftAuth {
   ) {
     this.pca = new PublicClientApplication({
       auth: { clientId: config.clientId, authority: config.authority, knownAuthorities: config.knownAuthorities },
-      cache: { cachePlugin: vaultCachePlugin(vault) },
+      cache: { cachePlugin: vaultCachePlugin(vault, log) },
     });
   }
 

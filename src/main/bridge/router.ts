@@ -51,8 +51,10 @@ export class ApiRouter {
     }
     try {
       const handler = this.handlers[name] as (input: unknown) => Promise<unknown>;
-      const output = calls[name].output.parse(await handler(parsed.data));
-      return { ok: true, output } as CallResult<CallName>;
+      const output = calls[name].output.safeParse(await handler(parsed.data));
+      if (output.success) return { ok: true, output: output.data } as CallResult<CallName>;
+      this.log.error('api.bad-output', { call: name, issue: output.error.issues[0]?.message });
+      return { ok: false, error: toApiError(new Error('bad output')) };
     } catch (err) {
       if (!(err instanceof UserFacingError)) this.log.error('api.call-failed', { call: name, error: String(err) });
       return { ok: false, error: toApiError(err) };

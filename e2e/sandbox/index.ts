@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { systemClock } from './core/clock';
+import { coreControlRoutes, createCoreControl, type CoreControl } from './core/control';
+import { FaultRegistry } from './core/faults';
+import { jsonReply } from './core/http';
+import { startHttpsListener, type Listener, type TlsMaterial } from './core/listener';
+import { RequestRecorder } from './core/recorder';
+import { route } from './core/router';
+import { createServiceHandler } from './core/service';
+import { microsoftControlRoutes, type MicrosoftControl } from './microsoft/control';
+import { createMicrosoftCloud, type MicrosoftServiceName } from './microsoft';
+
+export type { FaultAction, FaultSpec, OAuthFaultError } from './core/faults';
+export type { RecordedRequest } from './core/recorder';
+export type { DeviceApproval } from './microsoft/entra/device-flow';
+export type { MicrosoftControl } from './microsoft/control';
+
+/** Services (one listener each). Later providers add their names here. */
+export type ServiceName = MicrosoftServiceName;
+
+export interface SandboxOptions {
+  /** Contains cert.pem + key.pem (see ensureSandboxTls in ./tls). */
+  tlsDir: string;
+  /** Injectable clock (token expiry, seed anchor); default real time. */
+  now?: () => Date;
+  /** The day the seed is built around; default now. */
+  seedAnchor?: Date;
+  /** Demo: approve every device code as this account, with consent. */
+  autoApprove?: { account: string } | null;
+}
+
+export interface SandboxControl extends CoreControl<ServiceName>, MicrosoftControl {}
+
+export interface Sandbox {
+  /** `https://127.0.0.1:PORT`, no trailing slash; one listener each. */
+  urls: { entra: string; graph: string };
+  tenant: string;
+  clientId: string;
+  control: SandboxControl;
+  close(): Promise<void>;
+}
+
+async function readTls(dir: string): Promise<TlsMaterial> {
+  const [cert, key] = await Promise.all([readFile(join(dir, 'cert.pem'), 'utf8'), readFile(join(dir, 'key.pem'), 'utf8')]);
+  return { cert, key };
+}
+
+export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
+  const clock = opts.now ?? systemClock;
+  const tls = await readTls(opts.tlsDir);
+  const microsoft = createMicrosoftCloud({ clock, seedAnchor: opts.seedAnchor ?? clock(), autoApprove: opts.autoApprove ?? null });
+  const services = microsoft.services;
+  const recorder = new RequestRecorder<ServiceName>();
+  const faults = new FaultRegistry<ServiceName>();
+  const control: SandboxControl = { ...createCoreControl<ServiceName>(services, recorder, faults), ...microsoft.control };
+  const urls = { entra: '', graph: '' };
+  const info = { urls, tenant: microsoft.tenant.domain, clientId: microsoft.app.clientId };
+  const controlRoutes = [
+    route('GET', /^\/__sandbox\/info$/, () => jsonReply(200, info)),
+    ...coreControlRoutes(control, services.map((service) => service.name)),
+    ...microsoftControlRoutes(control),
+  ];
+  const listeners: Listener[] = [];
+  try {
+    for (const service of services) {
+      const listener = await startHttpsListener(tls, createServiceHandler<ServiceName>(service, { clock, recorder, faults, controlRoutes }));
+      listeners.push(listener);
+      urls[service.name] = listener.origin;
+    }
+  } catch (error) {
+    await Promise.all(listeners.map((listener) => listener.close()));
+    throw error;
+  }
+  return {
+    ...info,
+    control,
+    close: async () => {
+      await Promise.all(listeners.map((listener) => listener.close()));
+    },
+  };
+}

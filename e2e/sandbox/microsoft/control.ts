@@ -1,0 +1,75 @@
+import type { Event } from '@microsoft/microsoft-graph-types';
+import { z } from 'zod';
+import { parseControlBody } from '../core/control';
+import { emptyReply, jsonReply } from '../core/http';
+import { route, type Route } from '../core/router';
+import type { EntraContext } from './entra/context';
+import { completeDeviceCode, type DeviceApproval } from './entra/device-flow';
+import type { CalendarStore } from './graph/store';
+
+/** Test-side operations on the Microsoft stand-in (in-process; the same over HTTP under /__sandbox/). */
+export interface MicrosoftControl {
+  /** Every access and refresh token of the account stops working (Graph 401, refresh → invalid_grant bad_token). */
+  revoke(account: string): void;
+  /** What the verification page does when the person finishes (consent false = Cancel). */
+  approveDeviceCode(approval: DeviceApproval): void;
+  /** Graph permissions the account has consented to (OIDC scopes left out), sorted. */
+  grantedScopes(account: string): string[];
+  /** True for an access or refresh token that is neither expired nor revoked. */
+  tokenIsLive(token: string): boolean;
+  addEvent(ownerEmail: string, event: Event): Event;
+  updateEvent(ownerEmail: string, id: string, patch: Event): Event;
+  deleteEvent(ownerEmail: string, id: string): void;
+  /** Stored events (series masters, not expanded occurrences), times in their original zone. */
+  events(ownerEmail: string): Event[];
+}
+
+export function createMicrosoftControl(entra: EntraContext, calendars: CalendarStore): MicrosoftControl {
+  return {
+    revoke: (account) => entra.tokens.revokeAccount(entra.directory.require(account).userPrincipalName),
+    approveDeviceCode: (approval) => {
+      completeDeviceCode(entra, approval);
+    },
+    grantedScopes: (account) => entra.consent.granted(entra.directory.require(account).userPrincipalName),
+    tokenIsLive: (token) => entra.tokens.isLive(token),
+    addEvent: (owner, event) => calendars.addEvent(owner, event),
+    updateEvent: (owner, id, patch) => calendars.updateEvent(owner, id, patch),
+    deleteEvent: (owner, id) => calendars.deleteEvent(owner, id),
+    events: (owner) => calendars.events(owner),
+  };
+}
+
+const accountBody = z.object({ account: z.string() });
+const approvalBody = z.object({ userCode: z.string(), account: z.string(), consent: z.boolean() });
+const tokenBody = z.object({ token: z.string() });
+/** A Graph event resource; the store checks what matters (start/end, recurrence) and names what is wrong. */
+const eventBody = z.record(z.string(), z.unknown()).transform((value) => value as Event);
+
+const MAILBOX_EVENTS = '^/__sandbox/mailboxes/(?<owner>[^/]+)/events';
+
+export function microsoftControlRoutes(control: MicrosoftControl): Route[] {
+  return [
+    route('POST', /^\/__sandbox\/revoke$/, (req) => {
+      control.revoke(parseControlBody(req, accountBody).account);
+      return emptyReply(204);
+    }),
+    route('POST', /^\/__sandbox\/device-codes\/approve$/, (req) => {
+      control.approveDeviceCode(parseControlBody(req, approvalBody));
+      return emptyReply(204);
+    }),
+    route('GET', /^\/__sandbox\/accounts\/(?<account>[^/]+)\/scopes$/, (_req, params) => {
+      const account = params['account'] ?? '';
+      return jsonReply(200, { account, scopes: control.grantedScopes(account) });
+    }),
+    route('POST', /^\/__sandbox\/tokens\/live$/, (req) => jsonReply(200, { live: control.tokenIsLive(parseControlBody(req, tokenBody).token) })),
+    route('GET', new RegExp(`${MAILBOX_EVENTS}$`), (_req, params) => jsonReply(200, control.events(params['owner'] ?? ''))),
+    route('POST', new RegExp(`${MAILBOX_EVENTS}$`), (req, params) => jsonReply(201, control.addEvent(params['owner'] ?? '', parseControlBody(req, eventBody)))),
+    route(['PATCH', 'POST'], new RegExp(`${MAILBOX_EVENTS}/(?<id>[^/]+)$`), (req, params) =>
+      jsonReply(200, control.updateEvent(params['owner'] ?? '', params['id'] ?? '', parseControlBody(req, eventBody))),
+    ),
+    route('DELETE', new RegExp(`${MAILBOX_EVENTS}/(?<id>[^/]+)$`), (_req, params) => {
+      control.deleteEvent(params['owner'] ?? '', params['id'] ?? '');
+      return emptyReply(204);
+    }),
+  ];
+}

@@ -1,0 +1,13 @@
+import type { Clock } from '../../core/clock';
+import type { Directory, Tenant } from '../directory';
+import type { TokenStore } from '../entra/tokens';
+import type { CalendarStore } from './store';
+
+export interface GraphContext {
+  readonly clock: Clock;
+  readonly tenant: Tenant;
+  readonly directory: Directory;
+  /** Issued by the identity platform; Graph only reads them. */
+  readonly tokens: TokenStore;
+  readonly calendars: CalendarStore;
+}

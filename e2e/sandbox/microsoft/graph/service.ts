@@ -1,0 +1,27 @@
+import type { ServiceDefinition } from '../../core/service';
+import type { GraphContext } from './context';
+import { graphError, graphStatusFault } from './errors';
+import { graphRoutes } from './routes';
+
+/** Graph answers unknown paths with 400 "Resource not found for the segment", not 404. */
+function unknownSegment(path: string): string {
+  const segments = path.split('/').filter(Boolean);
+  return segments[segments.length - 1] ?? '';
+}
+
+export function createGraphService(ctx: GraphContext): ServiceDefinition<'graph'> {
+  return {
+    name: 'graph',
+    routes: graphRoutes(ctx),
+    describe: () => ({ scopes: null, grantType: null }),
+    statusFault: (req, status, retryAfter) => graphStatusFault(req, ctx.clock, status, retryAfter),
+    notFound: (req) => {
+      const version = req.path.split('/')[1] ?? '';
+      return /^(v1\.0|beta)$/i.test(version)
+        ? graphError(req, ctx.clock, 400, 'BadRequest', `Resource not found for the segment '${unknownSegment(req.path)}'.`)
+        : graphError(req, ctx.clock, 400, 'BadRequest', `Invalid version: ${version}`);
+    },
+    methodNotAllowed: (req) => graphError(req, ctx.clock, 405, 'Request_BadRequest', `Specified HTTP method is not allowed for the request target.`),
+    internalError: (req, error) => graphError(req, ctx.clock, 500, 'generalException', `An unexpected error occurred in the sandbox: ${String(error)}`),
+  };
+}

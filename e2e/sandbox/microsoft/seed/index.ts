@@ -1,0 +1,24 @@
+import type { Tenant } from '../directory';
+import type { CalendarStore } from '../graph/store';
+import { IT_ADMIN, PEOPLE, SEED_ACCOUNTS } from './accounts';
+import { ROOM_PLANS, roomDay, type SeededEvent } from './rooms';
+
+export { SEED_ACCOUNTS } from './accounts';
+
+/** Every seeded event, deterministic for a given anchor (ids, links, times; not etags' freshness). */
+export function seedEvents(tenant: Tenant, anchor: Date): SeededEvent[] {
+  return ROOM_PLANS.flatMap((plan) => roomDay(plan, tenant, anchor));
+}
+
+/**
+ * Fills the store: a default "Calendar" for every account, both room calendars shared (read) with the IT account,
+ * and each room's day around the anchor.
+ */
+export function loadSeed(store: CalendarStore, tenant: Tenant, anchor: Date): void {
+  for (const account of SEED_ACCOUNTS) {
+    const isRoom = account.kind === 'room';
+    store.addCalendar({ ownerUpn: account.userPrincipalName, name: 'Calendar', isDefault: true, sharedWith: isRoom ? [IT_ADMIN.userPrincipalName] : [] });
+  }
+  store.addCalendar({ ownerUpn: PEOPLE.avery.userPrincipalName, name: 'Birthdays', color: 'lightGreen' });
+  for (const seeded of seedEvents(tenant, anchor)) store.addEvent(seeded.ownerUpn, seeded.event, { id: seeded.id });
+}
