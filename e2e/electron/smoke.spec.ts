@@ -1,13 +1,16 @@
 import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { _electron as electron, type ElectronApplication } from '@playwright/test';
 import { electronBinaryAvailable } from '../../src/main/electron/binary';
+import { expect, screenshot, test } from '../harness/fixtures';
+import { sandboxKioskConfig } from '../harness/kiosk';
 
 /**
  * Electron smoke: the built shell (out/main/electron.js) starts, shows the real renderer from app://roomdeck, and
- * gives the page exactly `window.roomdeck = { call, on }` and no Node. Runs only where an Electron binary is
- * installed; everywhere else it says why it skipped. The harness provides the kiosk config (sandbox URLs) and a
- * fresh data folder through ROOMDECK_E2E_CONFIG and ROOMDECK_E2E_DATA_DIR.
+ * gives the page exactly `window.roomdeck = { call, on }` and no Node, then signs the room in against the sandbox
+ * and shows its home screen. Runs only where an Electron binary is installed; everywhere else it says why it skipped.
  */
 const MAIN = join(process.cwd(), 'out', 'main', 'electron.js');
 
@@ -30,19 +33,23 @@ async function launch(configPath: string, dataDir: string, executablePath: strin
   });
 }
 
-test('the Electron shell shows the room screen through a bridge that exposes only call and on', async () => {
+test('the Electron shell signs the room in and shows it, through a bridge that exposes only call and on', async ({ sandbox }) => {
   const binary = electronBinaryAvailable();
   if (!binary.available) return skipBecause(binary.reason);
-  const configPath = process.env.ROOMDECK_E2E_CONFIG;
-  const dataDir = process.env.ROOMDECK_E2E_DATA_DIR;
-  if (!configPath || !dataDir) return skipBecause('ROOMDECK_E2E_CONFIG and ROOMDECK_E2E_DATA_DIR are not set (the e2e harness provides them)');
+  const dataDir = await mkdtemp(join(tmpdir(), 'roomdeck-electron-'));
+  const configPath = join(dataDir, 'kiosk-config.json');
+  const room = 'boardroom4@contoso.com';
+  await writeFile(configPath, JSON.stringify(sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: room })));
 
   const app = await launch(configPath, dataDir, binary.executablePath);
   try {
     const page = await app.firstWindow();
-    // Setup (and its sign-in / calendar steps) or home, depending on the config the harness wrote.
-    await expect(page.locator('main.setup, main.signing-in, main.choose-calendar, main.home').first()).toBeVisible();
     expect(page.url()).toMatch(/^app:\/\/roomdeck\//);
+    const code = page.getByTestId('user-code');
+    await expect(code).toBeVisible();
+    sandbox.control.approveDeviceCode({ userCode: (await code.textContent()) ?? '', account: room, consent: true });
+    await expect(page.getByRole('heading', { name: 'Boardroom 4', level: 1 })).toBeVisible();
+    await screenshot(page, 'electron-home');
 
     const surface = await page.evaluate(() => {
       const scope = globalThis as unknown as { roomdeck?: object; require?: unknown; process?: unknown };

@@ -14,6 +14,8 @@ type KioskLauncher = (config: Record<string, unknown>, dataDir?: string) => Prom
  * through `launchKiosk` are stopped even when the test fails.
  */
 export const test = base.extend<{ sandbox: Sandbox; launchKiosk: KioskLauncher }>({
+  // Playwright reads a fixture's dependencies from its first parameter's destructuring; `{}` means "none".
+  // eslint-disable-next-line no-empty-pattern
   sandbox: async ({}, use) => {
     const sandbox = await startSandbox({ tlsDir: TLS_DIR });
     await use(sandbox);
