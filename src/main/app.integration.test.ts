@@ -37,7 +37,7 @@ async function kiosk(sandbox: Sandbox, extra: Record<string, unknown> = {}, reus
   const opened: string[] = [];
   const app = createRoomdeck(config, dataDir, {
     vault,
-    opener: { open: async (link) => void opened.push(link.url) },
+    opener: { open: async (target) => void opened.push(target.url) },
     browser: { open: async () => undefined },
     clock: systemClock,
     log: silentLogger,

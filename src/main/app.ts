@@ -6,6 +6,7 @@ import { AgendaService } from './calendar/agenda-service';
 import type { KioskConfig } from './config/kiosk-config';
 import { SettingsStore } from './config/settings-store';
 import type { Logger } from './health/logger';
+import { joinTargetFor } from './join/join-target';
 import { detectJoinLink, providerName } from './links';
 import type { Clock, ExternalBrowser, JoinOpener, TokenVault } from './ports';
 import { GraphApi } from './providers/microsoft/graph-api';
@@ -101,8 +102,9 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     'agenda.get': async () => agenda?.current() ?? null,
     'meeting.join': async ({ meetingId, linkIndex }) => {
       const link = findLink(meetingId, linkIndex);
-      await ports.opener.open(link);
-      log.info('meeting.join', { provider: link.provider });
+      const target = joinTargetFor(link, config.join[link.provider] ?? 'web');
+      await ports.opener.open(target);
+      log.info('meeting.join', { provider: link.provider, via: target.via });
       return { opened: link };
     },
   };

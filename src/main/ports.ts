@@ -1,4 +1,4 @@
-import type { JoinLink } from '../shared/model';
+import type { JoinTarget } from './join/join-target';
 
 /**
  * Host-provided capabilities. Services see only these; the Electron shell and the web host each implement them,
@@ -12,9 +12,12 @@ export interface TokenVault {
   remove(key: string): Promise<void>;
 }
 
-/** Opens a join link the way the host can: a join window in Electron, the page's own tab in the web host. */
+/**
+ * Opens a meeting the way the host can: web targets in a join window (Electron) or a new tab (web host); app targets
+ * through the OS's handler for the allow-listed app scheme.
+ */
 export interface JoinOpener {
-  open(link: JoinLink): Promise<void>;
+  open(target: JoinTarget): Promise<void>;
 }
 
 /** Opens a URL in the system browser (interactive OAuth); tests replace it with a headless client. */

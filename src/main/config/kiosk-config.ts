@@ -28,6 +28,11 @@ export const KioskConfigSchema = z
       })
       .strict()
       .default({}),
+    /**
+     * Per conferencing service (ids from the links catalog), whether Join opens its installed app or its web client.
+     * Default web: it needs nothing installed on the room PC. Zoom and Teams have app forms (see join/join-target.ts).
+     */
+    join: z.record(z.string().regex(/^[a-z0-9-]{1,40}$/), z.enum(['web', 'app'])).default({}),
     /** Start the device-code sign-in at once on first run (the demo's sandbox approves it by itself). */
     autoSignIn: z.boolean().default(false),
     pollSeconds: z.number().int().min(2).max(3600).default(30),

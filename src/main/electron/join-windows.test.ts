@@ -61,18 +61,20 @@ vi.mock('electron', async () => {
 
 const { ElectronJoinOpener } = await import('./join-windows');
 
-const ZOOM = { provider: 'zoom', providerName: 'Zoom', url: 'https://acme.zoom.us/j/123?pwd=x' };
-const TEAMS = { provider: 'teams', providerName: 'Microsoft Teams', url: 'https://teams.microsoft.com/l/meetup-join/abc' };
+const ZOOM = { via: 'web', provider: 'zoom', url: 'https://acme.zoom.us/j/123?pwd=x' } as const;
+const TEAMS = { via: 'web', provider: 'teams', url: 'https://teams.microsoft.com/l/meetup-join/abc' } as const;
 
 let scopes: ScopeRegistry;
+const appLinks: string[] = [];
 let opener: InstanceType<typeof ElectronJoinOpener>;
 
 beforeEach(() => {
   fake.sessions.clear();
   fake.windows.length = 0;
+  appLinks.length = 0;
   scopes = new ScopeRegistry();
   const kiosk = Object.assign(new EventEmitter(), { isDestroyed: () => false, focus: () => {} }) as unknown as BrowserWindow;
-  opener = new ElectronJoinOpener({ scopes, parent: () => kiosk, log: silentLogger });
+  opener = new ElectronJoinOpener({ scopes, parent: () => kiosk, openApp: async (url) => void appLinks.push(url), log: silentLogger });
 });
 
 function permission(partition: string, name: string, origin: string): boolean {
@@ -121,5 +123,16 @@ describe('ElectronJoinOpener', () => {
       await expect(opener.open({ ...ZOOM, url })).rejects.toBeInstanceOf(UserFacingError);
     }
     expect(fake.windows).toEqual([]);
+  });
+
+  it('hands allow-listed app links to the OS and opens no window for them', async () => {
+    await opener.open({ via: 'app', provider: 'zoom', url: 'zoommtg://acme.zoom.us/join?action=join&confno=123' });
+    expect(appLinks).toEqual(['zoommtg://acme.zoom.us/join?action=join&confno=123']);
+    expect(fake.windows).toHaveLength(0);
+  });
+
+  it('refuses an app target with a scheme Roomdeck does not produce', async () => {
+    await expect(opener.open({ via: 'app', provider: 'zoom', url: 'file:///etc/passwd' })).rejects.toThrow(/cannot be opened/);
+    expect(appLinks).toEqual([]);
   });
 });

@@ -3,11 +3,11 @@
  * decided in policy.ts (`joinScopeFor`, `navigationAllowed`, `permissionAllowed`).
  */
 import { app, BrowserWindow, session, type Session } from 'electron';
-import type { JoinLink } from '../../shared/model';
 import { UserFacingError } from '../bridge/router';
 import type { Logger } from '../health/logger';
+import type { JoinTarget } from '../join/join-target';
 import type { JoinOpener } from '../ports';
-import { joinScopeFor, urlForLog, type ScopeRegistry } from './policy';
+import { appLinkAllowed, joinScopeFor, urlForLog, type ScopeRegistry } from './policy';
 import { installPermissionHandlers } from './security';
 import { joinWindowOptions } from './window-options';
 
@@ -15,6 +15,8 @@ export interface JoinOpenerDeps {
   scopes: ScopeRegistry;
   /** The kiosk window: join windows are its children, so they stay above it and focus returns to it. */
   parent: () => BrowserWindow | null;
+  /** Hands an app-scheme link (zoommtg:, msteams:) to the OS; policy.appLinkAllowed has checked it. */
+  openApp: (url: string) => Promise<void>;
   log: Logger;
 }
 
@@ -29,7 +31,9 @@ export class ElectronJoinOpener implements JoinOpener {
 
   constructor(private readonly deps: JoinOpenerDeps) {}
 
-  async open(link: JoinLink): Promise<void> {
+  async open(target: JoinTarget): Promise<void> {
+    if (target.via === 'app') return this.openApp(target);
+    const link = target;
     const scope = joinScopeFor(link.url);
     if (!scope) {
       this.deps.log.warn('join.refused', { provider: link.provider, url: urlForLog(link.url) });
@@ -58,6 +62,15 @@ export class ElectronJoinOpener implements JoinOpener {
     window.once('closed', () => this.onClosed(window, ses, partition));
     window.loadURL(link.url).catch((err: unknown) => this.deps.log.warn('join.load-failed', { provider: link.provider, error: String(err) }));
     this.deps.log.info('join.opened', { provider: link.provider, site: scope.site, partition });
+  }
+
+  private async openApp(target: JoinTarget): Promise<void> {
+    if (!appLinkAllowed(target.url)) {
+      this.deps.log.warn('join.refused', { provider: target.provider, url: urlForLog(target.url) });
+      throw new UserFacingError('join-link-not-supported', 'This meeting link cannot be opened on this screen.');
+    }
+    await this.deps.openApp(target.url);
+    this.deps.log.info('join.opened-app', { provider: target.provider });
   }
 
   private closeCurrent(): void {

@@ -78,7 +78,7 @@ async function startKiosk(state: HostState): Promise<void> {
   installPermissionHandlers(session.defaultSession, { kind: 'app' }, log);
   serveRenderer(RENDERER_DIR, log);
   const vault = await SafeStorageVault.open(join(dataDir, 'vault'), safeStorage, log);
-  const opener = new ElectronJoinOpener({ scopes, parent: () => state.kiosk, log });
+  const opener = new ElectronJoinOpener({ scopes, parent: () => state.kiosk, openApp: (url) => shell.openExternal(url), log });
   const roomdeck: Roomdeck = createRoomdeck(config, dataDir, { vault, opener, browser: systemBrowser(log), clock: systemClock, log });
   const unbridge = bridgeApi(roomdeck, () => state.kiosk, log);
 

@@ -4,6 +4,7 @@
  * No value import of `electron` here (the binary is not installed on build machines), so Vitest runs it in Node;
  * the wiring files (security.ts, ipc.ts, join-windows.ts) only translate Electron events into these calls.
  */
+import { APP_SCHEMES } from '../join/join-target';
 
 /** The renderer is served from `app://roomdeck/` (a standard, secure custom scheme) instead of `file://`. */
 export const APP_SCHEME = 'app';
@@ -132,6 +133,11 @@ export function permissionAllowed(scope: WindowScope | undefined, ask: Permissio
 }
 
 /** Checklist item 15: only https leaves for the system browser (OAuth sign-in pages, device-code hints). */
+/** Only the native-app schemes Roomdeck itself produces (join/join-target.ts) may go to the OS handler. */
+export function appLinkAllowed(raw: string): boolean {
+  return APP_SCHEMES.some((scheme) => raw.startsWith(scheme)) && raw.length <= 4096 && !/[\s"'<>]/.test(raw);
+}
+
 export function externalUrlAllowed(raw: string): boolean {
   const url = parseUrl(raw);
   return url !== null && url.protocol === 'https:' && url.username === '' && url.password === '';

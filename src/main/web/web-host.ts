@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   let app: ReturnType<typeof createRoomdeck> | null = null;
   // In the web host the page itself is the only window we have: main tells it which URL to open.
   const openInPage = async (url: string) => app?.bus.emit('open-url', { url });
-  const opener: JoinOpener = { open: (link) => openInPage(link.url) };
+  const opener: JoinOpener = { open: (target) => openInPage(target.url) };
   const browser: ExternalBrowser = { open: openInPage };
   app = createRoomdeck(config, cli.dataDir, { vault: new FileVault(join(cli.dataDir, 'vault')), opener, browser, clock: systemClock, log });
 

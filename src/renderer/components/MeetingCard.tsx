@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../shared/model';
 import { formatTimeRange } from '../i18n';
-import { JoinButton } from './JoinButton';
+import { JoinButton, OtherJoins } from './JoinButton';
 import { meetingTitle } from './meeting-title';
 
 export function meetingTimes(meeting: Meeting, timeZone: string, language: string, allDay: string): string {
@@ -23,6 +23,7 @@ export function MeetingCard(props: { label: string; meeting: Meeting | null; tim
           <p className={`card__title${meeting.isPrivate ? ' card__title--private' : ''}`}>{meetingTitle(meeting, t)}</p>
           {meeting.organizer ? <p className="card__organizer">{t('home.organizer', { name: meeting.organizer })}</p> : null}
           <JoinButton meeting={meeting} large={primary} />
+          {primary ? <OtherJoins meeting={meeting} /> : null}
         </>
       ) : (
         <p className="card__empty">{props.empty}</p>
