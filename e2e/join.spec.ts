@@ -21,15 +21,17 @@ function invitationText(meeting: ExpectedMeeting): string {
 
 /** App links (zoommtg:) open no page; record what the kiosk page hands to window.open instead. */
 async function recordWindowOpen(page: Page): Promise<() => Promise<string | null>> {
+  // Runs in the page; this file is type-checked without DOM types, hence the globalThis view.
+  type PageScope = { __opened: string | null; open: (url?: string | URL) => null };
   await page.evaluate(() => {
-    const scope = window as unknown as { __opened: string | null };
+    const scope = globalThis as unknown as PageScope;
     scope.__opened = null;
-    window.open = (url?: string | URL) => {
+    scope.open = (url) => {
       scope.__opened = String(url);
       return null;
     };
   });
-  return () => page.evaluate(() => (window as unknown as { __opened: string | null }).__opened);
+  return () => page.evaluate(() => (globalThis as unknown as PageScope).__opened);
 }
 
 /** Graph wall time in UTC, as Outlook stores an event created in a UTC client. */
