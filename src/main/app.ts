@@ -1,6 +1,9 @@
 import type { Agenda, CalendarChoice, JoinLink } from '../shared/model';
-import { scopesFor, type FeatureId } from '../shared/features';
+import { featureById, scopesFor } from '../shared/features';
+import { ConsentService } from './auth/consent-service';
 import { MicrosoftAuth, type AccountSummary } from './auth/microsoft-auth';
+import { MicrosoftConnector } from './auth/microsoft-connector';
+import { AdminGate } from './config/admin-pin';
 import { ApiRouter, EventBus, UserFacingError, type Handlers } from './bridge/router';
 import { AgendaService } from './calendar/agenda-service';
 import type { KioskConfig } from './config/kiosk-config';
@@ -28,9 +31,6 @@ export interface Roomdeck {
   stop(): void;
 }
 
-/** The features of the walking skeleton; the settings screen (consent issue) will make this list the room's choice. */
-const ENABLED_FEATURES: readonly FeatureId[] = ['microsoft.sign-in', 'microsoft.calendar'];
-
 function roomTimeZone(config: KioskConfig): string {
   return config.room.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
@@ -41,20 +41,40 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
   const bus = new EventBus();
   const settings = new SettingsStore(dataDir, log);
   const auth = new MicrosoftAuth(config.microsoft, ports.vault, log);
-  const scopes = scopesFor('microsoft', ENABLED_FEATURES);
+  const gate = new AdminGate(() => config.admin?.pinHash ?? null, clock);
   let agenda: AgendaService | null = null;
 
+  const emitSettings = () => {
+    if (gate.touch()) bus.emit('settings', consent.view());
+  };
+  const consent: ConsentService = new ConsentService({
+    connectors: { microsoft: new MicrosoftConnector(auth, settings) },
+    settings,
+    managed: config.features,
+    roomProvider: () => (settings.get().microsoft ? 'microsoft' : null),
+    log,
+    onChange: emitSettings,
+  });
+
+  const calendarScopes = [...featureById('microsoft.calendar').scopes];
   const calendarsFor = (account: AccountSummary) =>
     new GraphCalendarSource(
-      new GraphApi(config.microsoft.graphBaseUrl, (force) => auth.accessToken(account.homeAccountId, scopes, force), log),
+      new GraphApi(config.microsoft.graphBaseUrl, (force) => auth.accessToken(account.homeAccountId, calendarScopes, force), log),
       account,
     );
+
+  /** Every admin call checks the PIN session first (and keeps it open while the admin works). */
+  const asAdmin = <T>(action: () => T): T => {
+    if (!gate.touch()) throw new UserFacingError('admin-locked', 'Enter the admin PIN to change settings.');
+    return action();
+  };
 
   const setup: RoomSetup = new RoomSetup({
     config,
     settings,
     auth,
-    scopes,
+    scopes: () => scopesFor('microsoft', consent.enabled('microsoft')),
+    onSignedIn: (signed) => consent.recordGrant('microsoft', { account: { name: signed.name, username: signed.username }, scopes: signed.scopes }),
     browser: ports.browser,
     calendarsFor,
     log,
@@ -107,12 +127,37 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
       log.info('meeting.join', { provider: link.provider, via: target.via });
       return { opened: link };
     },
+    'admin.unlock': async ({ pin }) => {
+      const result = await gate.unlock(pin);
+      log.info('admin.unlock', { ok: result.unlocked, reason: result.unlocked ? null : result.reason });
+      return result;
+    },
+    'admin.lock': async () => {
+      gate.lock();
+      return {};
+    },
+    'settings.get': async () => asAdmin(() => consent.view()),
+    'settings.setFeature': async ({ feature, enabled }) => {
+      await asAdmin(() => consent.setFeature(feature, enabled));
+      return {};
+    },
+    'settings.disconnect': async ({ provider }) => {
+      await asAdmin(() => consent.disconnect(provider));
+      return {};
+    },
+    'settings.cancelConsent': async () => {
+      asAdmin(() => consent.cancel());
+      return {};
+    },
   };
 
   return {
     router: new ApiRouter(handlers, log),
     bus,
-    start: () => setup.start(),
+    start: async () => {
+      await setup.start();
+      await consent.restore();
+    },
     stop: () => agenda?.stop(),
   };
 }

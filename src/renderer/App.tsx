@@ -1,14 +1,23 @@
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppState, useOpenUrlRequests } from './api/hooks';
 import { CalendarChoiceScreen } from './screens/CalendarChoiceScreen';
 import { HomeScreen } from './screens/HomeScreen';
+import { PinScreen } from './screens/PinScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { SigningInScreen } from './screens/SigningInScreen';
+
+type Overlay = 'none' | 'pin' | 'settings';
 
 export function App() {
   const state = useAppState();
   const { t } = useTranslation();
+  const [overlay, setOverlay] = useState<Overlay>('none');
+  const closeOverlay = useCallback(() => setOverlay('none'), []);
   useOpenUrlRequests();
+  if (overlay === 'pin') return <PinScreen onUnlocked={() => setOverlay('settings')} onCancel={closeOverlay} />;
+  if (overlay === 'settings') return <SettingsScreen onClose={closeOverlay} />;
   switch (state.phase) {
     case 'starting':
       return <main className="screen screen--center" aria-busy="true"><p className="lead">{t('app.starting')}</p></main>;
@@ -19,6 +28,6 @@ export function App() {
     case 'choose-calendar':
       return <CalendarChoiceScreen account={state.account} calendars={state.calendars} notice={state.notice} />;
     case 'ready':
-      return <HomeScreen signInNeeded={state.signInNeeded !== null} />;
+      return <HomeScreen signInNeeded={state.signInNeeded !== null} onSettings={() => setOverlay('pin')} />;
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AgendaSchema, AppStateSchema, SignInMethodSchema, JoinLinkSchema } from './model';
+import { FeatureIdSchema } from './features';
+import { AgendaSchema, AppStateSchema, JoinLinkSchema, ProviderIdSchema, SettingsViewSchema, SignInMethodSchema, UnlockResultSchema } from './model';
 
 /**
  * The IPC contract: the only way renderer and main talk, in Electron (ipcMain + preload) and in the web host
@@ -23,11 +24,20 @@ export const calls = {
       .strict(),
     output: z.object({ opened: JoinLinkSchema }),
   },
+  'admin.unlock': { input: z.object({ pin: z.string().regex(/^\d{1,12}$/) }).strict(), output: UnlockResultSchema },
+  'admin.lock': { input: Empty, output: Empty },
+  /** The settings calls answer `admin-locked` unless the admin PIN was entered in the last idle period. */
+  'settings.get': { input: Empty, output: SettingsViewSchema },
+  'settings.setFeature': { input: z.object({ feature: FeatureIdSchema, enabled: z.boolean() }).strict(), output: Empty },
+  'settings.disconnect': { input: z.object({ provider: ProviderIdSchema }).strict(), output: Empty },
+  'settings.cancelConsent': { input: Empty, output: Empty },
 } as const;
 
 export const events = {
   state: AppStateSchema,
   agenda: AgendaSchema,
+  /** Pushed while the settings are unlocked (consent progress, feature states). */
+  settings: SettingsViewSchema,
   /** Web host only: main asks the page to open a join link it resolved itself (Electron opens its own window). */
   'open-url': z.object({ url: z.string().url().max(4096) }),
 } as const;

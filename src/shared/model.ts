@@ -115,3 +115,67 @@ export const AppStateSchema = z.discriminatedUnion('phase', [
   }),
 ]);
 export type AppState = z.infer<typeof AppStateSchema>;
+
+export const FeatureStateSchema = z.enum(['on', 'off', 'pending', 'refused']);
+export type FeatureState = z.infer<typeof FeatureStateSchema>;
+
+/** One feature switch on the settings screen: what it does, the scopes it needs and why, before any consent. */
+export const FeatureViewSchema = z.object({
+  id: z.string().max(64),
+  feature: z.string().max(300),
+  scopes: z.array(z.string().max(200)).max(20),
+  why: z.string().max(500),
+  how: z.string().max(500),
+  state: FeatureStateSchema,
+  /** Why a feature is refused or off against the admin's wish (e.g. "declined", "scope-not-granted"). */
+  reason: z.string().max(200).nullable(),
+  /** Set by IT's configuration: shown, not switchable here. */
+  managed: z.boolean(),
+  /** Comes with connecting the provider (its sign-in). */
+  alwaysOn: z.boolean(),
+});
+export type FeatureView = z.infer<typeof FeatureViewSchema>;
+
+export const ConnectionStateSchema = z.enum(['connected', 'disconnected', 'connecting', 'lost']);
+
+export const ProviderViewSchema = z.object({
+  provider: ProviderIdSchema,
+  name: z.string().max(80),
+  /** IT configured this provider (client id…); unconfigured providers are listed but cannot be switched on. */
+  available: z.boolean(),
+  /** The room account's own provider: its sign-in is the room's, so it is not disconnected from here. */
+  isRoomAccount: z.boolean(),
+  connection: z.object({
+    state: ConnectionStateSchema,
+    account: z.object({ name: z.string().max(200), username: z.string().max(320) }).nullable(),
+    grantedScopes: z.array(z.string().max(200)).max(60),
+  }),
+  features: z.array(FeatureViewSchema).max(20),
+});
+export type ProviderView = z.infer<typeof ProviderViewSchema>;
+
+/** A consent in progress: the code to show (device flow) or the browser page the admin must finish. */
+export const ConsentPromptSchema = z.object({
+  provider: ProviderIdSchema,
+  feature: z.string().max(64),
+  scopes: z.array(z.string().max(200)).max(60),
+  deviceCode: DeviceCodePromptSchema.nullable(),
+  browserUrl: z.string().url().max(4096).nullable(),
+});
+export type ConsentPrompt = z.infer<typeof ConsentPromptSchema>;
+
+export const SettingsViewSchema = z.object({
+  providers: z.array(ProviderViewSchema).max(10),
+  consent: ConsentPromptSchema.nullable(),
+});
+export type SettingsView = z.infer<typeof SettingsViewSchema>;
+
+export const UnlockResultSchema = z.discriminatedUnion('unlocked', [
+  z.object({ unlocked: z.literal(true) }),
+  z.object({
+    unlocked: z.literal(false),
+    attemptsLeft: z.number().int().min(0),
+    lockedUntil: InstantSchema.nullable(),
+    reason: z.enum(['wrong-pin', 'locked', 'no-pin']),
+  }),
+]);

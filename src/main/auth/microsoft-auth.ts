@@ -2,6 +2,7 @@ import {
   InteractionRequiredAuthError,
   PublicClientApplication,
   type AccountInfo,
+  type AuthenticationResult,
   type DeviceCodeRequest,
   type ICachePlugin,
   type TokenCacheContext,
@@ -53,8 +54,25 @@ export interface AccountSummary {
   username: string;
 }
 
+/** A sign-in's outcome: the account and every scope its token carries (Entra lists all consented scopes). */
+export interface SignedIn extends AccountSummary {
+  scopes: string[];
+}
+
 function summarize(account: AccountInfo): AccountSummary {
   return { homeAccountId: account.homeAccountId, name: account.name ?? account.username, username: account.username };
+}
+
+/**
+ * msal sends `openid profile offline_access` with every request and the person consents to them with the rest, but
+ * Entra's token response lists only the resource scopes; add them back so the grant reads as what was consented.
+ */
+const OIDC_SCOPES = ['openid', 'profile', 'offline_access'];
+
+function signedIn(result: AuthenticationResult | null): SignedIn {
+  if (!result?.account) throw new Error('Sign-in finished without an account');
+  const scopes = [...new Set([...result.scopes, ...OIDC_SCOPES])];
+  return { ...summarize(result.account), scopes };
 }
 
 /**
@@ -76,7 +94,7 @@ export class MicrosoftAuth {
     });
   }
 
-  async signInWithDeviceCode(scopes: string[], onPrompt: (prompt: DeviceCodePrompt) => void): Promise<AccountSummary> {
+  async signInWithDeviceCode(scopes: string[], onPrompt: (prompt: DeviceCodePrompt) => void): Promise<SignedIn> {
     const request: DeviceCodeRequest = {
       scopes,
       deviceCodeCallback: (r) =>
@@ -91,9 +109,8 @@ export class MicrosoftAuth {
     try {
       const result = await this.pca.acquireTokenByDeviceCode(request);
       if (request.cancel) throw new SignInCancelledError('Sign-in cancelled');
-      if (!result?.account) throw new Error('Sign-in finished without an account');
       this.log.info('auth.signed-in', { provider: 'microsoft', method: 'device-code' });
-      return summarize(result.account);
+      return signedIn(result);
     } catch (err) {
       if (request.cancel) throw new SignInCancelledError('Sign-in cancelled');
       throw err;
@@ -102,10 +119,29 @@ export class MicrosoftAuth {
     }
   }
 
-  async signInWithBrowser(scopes: string[], browser: ExternalBrowser): Promise<AccountSummary> {
+  async signInWithBrowser(scopes: string[], browser: ExternalBrowser): Promise<SignedIn> {
     const result = await this.pca.acquireTokenInteractive({ scopes, openBrowser: (url) => browser.open(url) });
     this.log.info('auth.signed-in', { provider: 'microsoft', method: 'browser' });
-    return summarize(result.account ?? failNoAccount());
+    return signedIn(result);
+  }
+
+  /**
+   * Incremental consent for the signed-in room account: a token request for just the new scopes. Silent when
+   * consent already exists (e.g. tenant-wide admin consent); otherwise a device-code prompt for those scopes.
+   */
+  async consentTo(homeAccountId: string, scopes: string[], onPrompt: (prompt: DeviceCodePrompt) => void): Promise<SignedIn> {
+    const account = await this.pca.getTokenCache().getAccountByHomeId(homeAccountId);
+    if (!account) throw new SignInNeededError('no-account');
+    try {
+      return signedIn(await this.pca.acquireTokenSilent({ account, scopes }));
+    } catch (err) {
+      if (!(err instanceof InteractionRequiredAuthError)) throw err;
+    }
+    const result = await this.signInWithDeviceCode(scopes, onPrompt);
+    if (result.homeAccountId !== homeAccountId) {
+      throw new Error(`Consent was given as ${result.username}, not as the room account ${account.username}.`);
+    }
+    return result;
   }
 
   /** msal polls on a timer; flipping `cancel` makes its next poll give up. */
@@ -142,8 +178,4 @@ export class MicrosoftAuth {
     const account = await cache.getAccountByHomeId(homeAccountId);
     if (account) await cache.removeAccount(account);
   }
-}
-
-function failNoAccount(): never {
-  throw new Error('Sign-in finished without an account');
 }

@@ -1,12 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { FeatureIdSchema, type FeatureId } from '../../shared/features';
 import { SignInMethodSchema } from '../../shared/model';
+import { PIN_HASH_PATTERN } from './admin-pin';
 
 /**
  * What IT (or the demo) sets before the first start. Production defaults point at the real Microsoft cloud; the
  * sandbox and tests point the same seams at 127.0.0.1. Read once at start; a bad file stops the start with a
  * message that names the field, because running with a half-understood config would be worse.
  */
+const DEFAULT_FEATURES: FeatureId[] = ['microsoft.sign-in', 'microsoft.calendar'];
+
 export const KioskConfigSchema = z
   .object({
     microsoft: z
@@ -33,6 +37,18 @@ export const KioskConfigSchema = z
      * Default web: it needs nothing installed on the room PC. Zoom and Teams have app forms (see join/join-target.ts).
      */
     join: z.record(z.string().regex(/^[a-z0-9-]{1,40}$/), z.enum(['web', 'app'])).default({}),
+    /**
+     * Features IT switches on for every room it deploys: on from the first sign-in (their scopes are part of it) and
+     * locked on the settings screen. The skeleton default is the room's calendar and nothing else.
+     */
+    features: z.array(FeatureIdSchema).max(40).default(DEFAULT_FEATURES),
+    admin: z
+      .object({
+        /** `npm run --silent pin-hash -- <PIN>` makes one; the PIN itself is never stored. */
+        pinHash: z.string().regex(PIN_HASH_PATTERN, 'not a Roomdeck PIN hash (make one with npm run pin-hash)'),
+      })
+      .strict()
+      .optional(),
     /** Start the device-code sign-in at once on first run (the demo's sandbox approves it by itself). */
     autoSignIn: z.boolean().default(false),
     pollSeconds: z.number().int().min(2).max(3600).default(30),

@@ -1,7 +1,8 @@
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CalendarChoiceSchema } from '../../shared/model';
+import { FeatureIdSchema } from '../../shared/features';
+import { CalendarChoiceSchema, ProviderIdSchema } from '../../shared/model';
 import type { Logger } from '../health/logger';
 import { readJsonFile, writeJsonFileAtomic } from './json-file';
 
@@ -15,11 +16,22 @@ export const SettingsSchema = z
         calendar: CalendarChoiceSchema.nullable(),
       })
       .nullable(),
+    /** Features the admin switched on here, and those whose consent was refused (with why). */
+    features: z
+      .partialRecord(FeatureIdSchema, z.object({ state: z.enum(['on', 'refused']), reason: z.string().max(200).nullable() }).strict())
+      .default({}),
+    /** Who each provider is connected as and the scopes the provider granted (the tokens are in the vault). */
+    connections: z
+      .partialRecord(
+        ProviderIdSchema,
+        z.object({ account: z.object({ name: z.string().max(200), username: z.string().max(320) }), scopes: z.array(z.string().max(200)).max(60) }).strict(),
+      )
+      .default({}),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
 
-const EMPTY: Settings = { version: 1, microsoft: null };
+const EMPTY: Settings = { version: 1, microsoft: null, features: {}, connections: {} };
 
 export class SettingsStore {
   private current: Settings = EMPTY;

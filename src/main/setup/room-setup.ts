@@ -1,18 +1,21 @@
 import type { Account, AppState, CalendarChoice, Notice, SignInMethod } from '../../shared/model';
 import type { SignInNeededError } from '../auth/microsoft-auth';
-import { SignInCancelledError, type AccountSummary, type MicrosoftAuth } from '../auth/microsoft-auth';
+import { SignInCancelledError, type AccountSummary, type MicrosoftAuth, type SignedIn } from '../auth/microsoft-auth';
 import type { KioskConfig } from '../config/kiosk-config';
 import type { SettingsStore } from '../config/settings-store';
 import type { Logger } from '../health/logger';
 import type { ExternalBrowser } from '../ports';
 import type { CalendarSource } from '../calendar/calendar-source';
+import { isDeclined } from '../auth/microsoft-connector';
 
 export interface RoomSetupDeps {
   config: KioskConfig;
   settings: SettingsStore;
   auth: MicrosoftAuth;
-  /** Scopes the enabled features need (the catalog decides; setup never adds its own). */
-  scopes: string[];
+  /** Scopes the room's enabled Microsoft features need (the consent service decides; setup never adds its own). */
+  scopes(): string[];
+  /** What the room account's sign-in granted: the consent service records it. */
+  onSignedIn(account: SignedIn): Promise<void>;
   browser: ExternalBrowser;
   calendarsFor(account: AccountSummary): CalendarSource;
   /** Starts (or restarts) the room's agenda once a calendar is chosen. */
@@ -79,7 +82,8 @@ export class RoomSetup {
   }
 
   private async runSignIn(method: SignInMethod): Promise<void> {
-    const { auth, scopes, browser } = this.deps;
+    const { auth, browser } = this.deps;
+    const scopes = this.deps.scopes();
     try {
       const account =
         method === 'device-code'
@@ -94,7 +98,8 @@ export class RoomSetup {
   }
 
   /** The same account signing in again keeps its calendar; another account starts the choice afresh. */
-  private async afterSignIn(account: AccountSummary): Promise<void> {
+  private async afterSignIn(account: SignedIn): Promise<void> {
+    await this.deps.onSignedIn(account);
     const saved = this.deps.settings.get().microsoft;
     const calendar = saved?.homeAccountId === account.homeAccountId ? saved.calendar : null;
     await this.deps.settings.update((s) => ({ ...s, microsoft: { homeAccountId: account.homeAccountId, calendar } }));
@@ -128,10 +133,9 @@ export class RoomSetup {
   }
 }
 
-/** msal reports terminal device-code errors inside its message ("post_request_failed: authorization_declined"). */
 function signInFailureCode(err: unknown): string {
-  const text = `${String((err as { errorCode?: unknown }).errorCode ?? '')} ${err instanceof Error ? err.message : ''}`;
-  if (/authorization_declined|access_denied/.test(text)) return 'sign-in-declined';
+  if (isDeclined(err)) return 'sign-in-declined';
+  const text = err instanceof Error ? err.message : '';
   if (/expired_token|code_expired/.test(text)) return 'sign-in-expired';
   return 'sign-in-failed';
 }

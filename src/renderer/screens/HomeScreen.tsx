@@ -31,7 +31,7 @@ function SignInNeededBanner() {
   );
 }
 
-export function HomeScreen({ signInNeeded }: { signInNeeded: boolean }) {
+export function HomeScreen({ signInNeeded, onSettings }: { signInNeeded: boolean; onSettings: () => void }) {
   const { t } = useTranslation();
   const agenda = useAgenda();
   const now = useNow(15_000);
@@ -53,7 +53,12 @@ export function HomeScreen({ signInNeeded }: { signInNeeded: boolean }) {
           <h1 className="room__name">{room.name}</h1>
           <span className="room__email">{room.email}</span>
         </div>
-        <Clock timeZone={room.timeZone} />
+        <div className="home__corner">
+          <Clock timeZone={room.timeZone} />
+          <button type="button" className="button button--icon" aria-label={t('settings.open')} onClick={onSettings}>
+            <span aria-hidden="true">⚙</span>
+          </button>
+        </div>
       </header>
       <StatusBand meetings={meetings} now={now} timeZone={room.timeZone} />
       {/* One strip at most: "sign in again" already says the data may be old. */}
