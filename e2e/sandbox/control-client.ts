@@ -1,4 +1,5 @@
 import type { Event } from '@microsoft/microsoft-graph-types';
+import type { ControlMessage } from './microsoft/control';
 import type { DeviceApproval, FaultSpec, RecordedRequest, ServiceName } from './index';
 
 /**
@@ -18,6 +19,7 @@ export interface SandboxControlClient {
   updateEvent(ownerEmail: string, id: string, patch: Event): Promise<Event>;
   deleteEvent(ownerEmail: string, id: string): Promise<void>;
   events(ownerEmail: string): Promise<Event[]>;
+  messages(ownerEmail: string): Promise<ControlMessage[]>;
 }
 
 export function createControlClient(origin: string): SandboxControlClient {
@@ -44,5 +46,6 @@ export function createControlClient(origin: string): SandboxControlClient {
     updateEvent: (owner, id, patch) => call('PATCH', `${mailbox(owner)}/${encodeURIComponent(id)}`, patch),
     deleteEvent: (owner, id) => call('DELETE', `${mailbox(owner)}/${encodeURIComponent(id)}`),
     events: (owner) => call('GET', mailbox(owner)),
+    messages: (owner) => call('GET', `mailboxes/${encodeURIComponent(owner)}/messages`),
   };
 }

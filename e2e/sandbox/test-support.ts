@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { LogLevel, PublicClientApplication, type AuthenticationResult } from '@azure/msal-node';
-import { Client } from '@microsoft/microsoft-graph-client';
+import { Client, GraphError } from '@microsoft/microsoft-graph-client';
 import { startSandbox, type Sandbox, type SandboxOptions } from './index';
 
 /**
@@ -77,4 +77,14 @@ export async function accessTokenFor(sandbox: Sandbox, account: string, scopes: 
   const result = await signInWithDeviceCode(newPublicClient(sandbox), sandbox, { account, scopes });
   if (!result) throw new Error('no token');
   return result.accessToken;
+}
+
+/** The GraphError a request must fail with; anything else (success, another error) fails the test. */
+export async function graphFailure(promise: Promise<unknown>): Promise<GraphError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (error instanceof GraphError) return error;
+  throw new Error(`expected a GraphError, got ${error === null ? 'success' : String(error)}`);
 }

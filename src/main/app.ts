@@ -1,11 +1,11 @@
 import type { Agenda, CalendarChoice, JoinLink } from '../shared/model';
-import { featureById, scopesFor } from '../shared/features';
+import { featureById, scopesFor, type FeatureId } from '../shared/features';
 import { ConsentService } from './auth/consent-service';
 import { MicrosoftAuth, type AccountSummary } from './auth/microsoft-auth';
 import { MicrosoftConnector } from './auth/microsoft-connector';
 import { AdminGate } from './config/admin-pin';
 import { ApiRouter, EventBus, UserFacingError, type Handlers } from './bridge/router';
-import { AgendaService } from './calendar/agenda-service';
+import { AgendaService, type InvitationSource } from './calendar/agenda-service';
 import type { KioskConfig } from './config/kiosk-config';
 import { SettingsStore } from './config/settings-store';
 import type { Logger } from './health/logger';
@@ -14,6 +14,7 @@ import { detectJoinLink, providerName } from './links';
 import type { Clock, ExternalBrowser, JoinOpener, TokenVault } from './ports';
 import { GraphApi } from './providers/microsoft/graph-api';
 import { GraphCalendarSource } from './providers/microsoft/graph-calendar';
+import { GraphInvitationMailbox, invitationLookupOf, needsMailboxLookup } from './providers/microsoft/graph-mailbox';
 import { RoomSetup } from './setup/room-setup';
 
 export interface HostPorts {
@@ -44,8 +45,13 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
   const gate = new AdminGate(() => config.admin?.pinHash ?? null, clock);
   let agenda: AgendaService | null = null;
 
-  const emitSettings = () => {
+  let meetingLinksOn = false;
+  const onConsentChange = () => {
     if (gate.touch()) bus.emit('settings', consent.view());
+    // Switching invitation parsing on or off changes which Join buttons exist: show it now, not at the next poll.
+    const on = consent.isOn('microsoft.meeting-links');
+    if (on !== meetingLinksOn) void agenda?.refresh();
+    meetingLinksOn = on;
   };
   const consent: ConsentService = new ConsentService({
     connectors: { microsoft: new MicrosoftConnector(auth, settings) },
@@ -53,15 +59,21 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     managed: config.features,
     roomProvider: () => (settings.get().microsoft ? 'microsoft' : null),
     log,
-    onChange: emitSettings,
+    onChange: onConsentChange,
   });
 
-  const calendarScopes = [...featureById('microsoft.calendar').scopes];
-  const calendarsFor = (account: AccountSummary) =>
-    new GraphCalendarSource(
-      new GraphApi(config.microsoft.graphBaseUrl, (force) => auth.accessToken(account.homeAccountId, calendarScopes, force), log),
-      account,
-    );
+  const graphFor = (account: AccountSummary, feature: FeatureId) => {
+    const scopes = [...featureById(feature).scopes];
+    return new GraphApi(config.microsoft.graphBaseUrl, (force) => auth.accessToken(account.homeAccountId, scopes, force), log);
+  };
+  const calendarsFor = (account: AccountSummary) => new GraphCalendarSource(graphFor(account, 'microsoft.calendar'), account);
+
+  /** The room's mailbox, for invitations whose calendar copy lost its link (read only while the feature is on). */
+  const invitationsFor = (account: AccountSummary, calendar: CalendarChoice): InvitationSource => {
+    const path = calendar.isRoomAccountOwn ? '/me' : (`/users/${encodeURIComponent(calendar.ownerEmail)}` as const);
+    const mailbox = new GraphInvitationMailbox(graphFor(account, 'microsoft.meeting-links'), path, { log });
+    return { needsLookup: needsMailboxLookup, invitationFor: (event) => mailbox.invitationFor(invitationLookupOf(event)) };
+  };
 
   /** Every admin call checks the PIN session first (and keeps it open while the admin works). */
   const asAdmin = <T>(action: () => T): T => {
@@ -81,6 +93,8 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     onState: (state) => bus.emit('state', state),
     showRoom: (account: AccountSummary, calendar: CalendarChoice) => {
       agenda?.stop();
+      const invitations = invitationsFor(account, calendar);
+      meetingLinksOn = consent.isOn('microsoft.meeting-links');
       agenda = new AgendaService({
         source: calendarsFor(account),
         calendar,
@@ -92,6 +106,7 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
         log,
         onAgenda: (a: Agenda) => bus.emit('agenda', a),
         onSignInNeeded: (err) => setup.signInNeeded(err),
+        invitations: () => (consent.isOn('microsoft.meeting-links') ? invitations : null),
       });
       agenda.start();
     },

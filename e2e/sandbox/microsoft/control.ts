@@ -1,11 +1,20 @@
-import type { Event } from '@microsoft/microsoft-graph-types';
+import type { Event, EventMessageRequest } from '@microsoft/microsoft-graph-types';
 import { z } from 'zod';
 import { parseControlBody } from '../core/control';
 import { emptyReply, jsonReply } from '../core/http';
 import { route, type Route } from '../core/router';
 import type { EntraContext } from './entra/context';
 import { completeDeviceCode, type DeviceApproval } from './entra/device-flow';
+import type { MailStore, StoredMessage, WellKnownFolder } from './graph/mail-store';
 import type { CalendarStore } from './graph/store';
+
+/** A stored message with what the store keeps beside it: folder, MAPI properties, the calendar item it made. */
+export interface ControlMessage extends EventMessageRequest {
+  id: string;
+  '@odata.type': string;
+  folder: WellKnownFolder | null;
+  eventId: string | null;
+}
 
 /** Test-side operations on the Microsoft stand-in (in-process; the same over HTTP under /__sandbox/). */
 export interface MicrosoftControl {
@@ -22,9 +31,23 @@ export interface MicrosoftControl {
   deleteEvent(ownerEmail: string, id: string): void;
   /** Stored events (series masters, not expanded occurrences), times in their original zone. */
   events(ownerEmail: string): Event[];
+  /** The mailbox's messages, newest first, every folder, with all their single-value extended properties. */
+  messages(ownerEmail: string): ControlMessage[];
 }
 
-export function createMicrosoftControl(entra: EntraContext, calendars: CalendarStore): MicrosoftControl {
+function controlMessage(mail: MailStore, stored: StoredMessage): ControlMessage {
+  return {
+    '@odata.type': stored.odataType,
+    ...structuredClone(stored.message),
+    id: stored.id,
+    parentFolderId: stored.folderId,
+    folder: mail.folder(stored.ownerUpn, stored.folderId)?.wellKnownName ?? null,
+    singleValueExtendedProperties: stored.extendedProperties.map((property) => ({ ...property })),
+    eventId: stored.eventId,
+  };
+}
+
+export function createMicrosoftControl(entra: EntraContext, calendars: CalendarStore, mail: MailStore): MicrosoftControl {
   return {
     revoke: (account) => entra.tokens.revokeAccount(entra.directory.require(account).userPrincipalName),
     approveDeviceCode: (approval) => {
@@ -36,6 +59,7 @@ export function createMicrosoftControl(entra: EntraContext, calendars: CalendarS
     updateEvent: (owner, id, patch) => calendars.updateEvent(owner, id, patch),
     deleteEvent: (owner, id) => calendars.deleteEvent(owner, id),
     events: (owner) => calendars.events(owner),
+    messages: (owner) => mail.messages(owner).map((stored) => controlMessage(mail, stored)),
   };
 }
 
@@ -67,6 +91,7 @@ export function microsoftControlRoutes(control: MicrosoftControl): Route[] {
     route(['PATCH', 'POST'], new RegExp(`${MAILBOX_EVENTS}/(?<id>[^/]+)$`), (req, params) =>
       jsonReply(200, control.updateEvent(params['owner'] ?? '', params['id'] ?? '', parseControlBody(req, eventBody))),
     ),
+    route('GET', /^\/__sandbox\/mailboxes\/(?<owner>[^/]+)\/messages$/, (_req, params) => jsonReply(200, control.messages(params['owner'] ?? ''))),
     route('DELETE', new RegExp(`${MAILBOX_EVENTS}/(?<id>[^/]+)$`), (_req, params) => {
       control.deleteEvent(params['owner'] ?? '', params['id'] ?? '');
       return emptyReply(204);

@@ -1,8 +1,8 @@
 import type { Calendar, Event } from '@microsoft/microsoft-graph-types';
-import { GraphError, PageIterator, type Client } from '@microsoft/microsoft-graph-client';
+import { PageIterator, type Client } from '@microsoft/microsoft-graph-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../index';
-import { accessTokenFor, graphClient, startTestSandbox } from '../test-support';
+import { accessTokenFor, graphClient, graphFailure, startTestSandbox } from '../test-support';
 
 const ANCHOR = new Date('2026-11-23T10:10:00Z'); // Monday; 11:10 in Rome, 05:10 in New York
 const ROOM = 'boardroom4@contoso.com';
@@ -26,15 +26,6 @@ async function collectAll(client: Client, path: string, query: Record<string, st
   }, { headers });
   await iterator.iterate();
   return events;
-}
-
-async function graphFailure(promise: Promise<unknown>): Promise<GraphError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(GraphError);
-  return error as GraphError;
 }
 
 function instant(value: Event['start']): number {
@@ -72,6 +63,7 @@ describe('Graph stand-in with the real Graph SDK', () => {
       ['Calendar', ADMIN, true, true],
       ['Boardroom 4', ROOM, false, false],
       ['Huddle 2', HUDDLE, false, false],
+      ['Focus Room 1', 'focus1@contoso.com', false, false],
     ]);
   });
 

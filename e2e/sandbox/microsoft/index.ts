@@ -8,9 +8,10 @@ import { DeviceCodeStore } from './entra/device-codes';
 import { createEntraService } from './entra/service';
 import { TokenStore } from './entra/tokens';
 import { createGraphService } from './graph/service';
+import { MailStore } from './graph/mail-store';
 import { CalendarStore } from './graph/store';
 import { createMicrosoftControl, type MicrosoftControl } from './control';
-import { loadSeed, SEED_ACCOUNTS } from './seed';
+import { loadMailSeed, loadSeed, SEED_ACCOUNTS } from './seed';
 
 export type MicrosoftServiceName = 'entra' | 'graph';
 
@@ -44,11 +45,13 @@ export function createMicrosoftCloud(options: MicrosoftCloudOptions): MicrosoftC
   };
   const calendars = new CalendarStore(options.clock, directory);
   loadSeed(calendars, CONTOSO, options.seedAnchor);
-  const graph = { clock: options.clock, tenant: CONTOSO, directory, tokens: entra.tokens, calendars };
+  const mail = new MailStore(directory);
+  loadMailSeed(mail, CONTOSO, options.seedAnchor);
+  const graph = { clock: options.clock, tenant: CONTOSO, directory, tokens: entra.tokens, calendars, mail };
   return {
     tenant: CONTOSO,
     app: ROOMDECK_APP,
     services: [createEntraService(entra), createGraphService(graph)],
-    control: createMicrosoftControl(entra, calendars),
+    control: createMicrosoftControl(entra, calendars, mail),
   };
 }

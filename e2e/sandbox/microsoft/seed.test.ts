@@ -4,10 +4,11 @@ import { CONTOSO, Directory } from '../microsoft/directory';
 import { instancesInWindow } from '../microsoft/graph/calendar-view';
 import { instantOf } from '../microsoft/graph/event-factory';
 import { CalendarStore } from '../microsoft/graph/store';
-import { loadSeed, SEED_ACCOUNTS, seedEvents } from '../microsoft/seed';
+import { cleanICalUId, globalObjectIdValue } from '../microsoft/graph/global-object-id';
+import { loadSeed, SEED_ACCOUNTS, seedEvents, seedMessages } from '../microsoft/seed';
 
 const HOUR = 3600_000;
-const ROOMS = ['boardroom4@contoso.com', 'huddle2@contoso.com'];
+const ROOMS = ['boardroom4@contoso.com', 'huddle2@contoso.com', 'focus1@contoso.com'];
 
 function seededStore(anchor: Date): CalendarStore {
   const store = new CalendarStore(() => anchor, new Directory(CONTOSO, SEED_ACCOUNTS));
@@ -58,5 +59,23 @@ describe('seed', () => {
     const anchor = new Date('2026-11-23T10:10:00Z');
     expect(seedEvents(CONTOSO, anchor)).toEqual(seedEvents(CONTOSO, anchor));
     expect(seedEvents(CONTOSO, anchor)).not.toEqual(seedEvents(CONTOSO, new Date('2026-11-24T10:10:00Z')));
+  });
+
+  it('files every meeting’s invitation in its room’s mailbox, correlated by GlobalObjectId; only Focus Room 1 strips its calendar items', () => {
+    const anchor = new Date('2026-11-23T10:10:00Z');
+    const events = seedEvents(CONTOSO, anchor);
+    const messages = seedMessages(CONTOSO, anchor);
+    expect(messages).toHaveLength(events.length);
+    for (const [index, seeded] of events.entries()) {
+      const { message } = messages[index] ?? {};
+      const properties = Object.fromEntries((message?.extendedProperties ?? []).map((property) => [property.id, property.value]));
+      expect(message?.eventId).toBe(seeded.id);
+      expect(message?.message.subject).toBe(seeded.invitation.subject);
+      expect(message?.message.body?.content).toBe(seeded.invitation.body);
+      expect(properties['Binary {6ED8DA90-450B-101B-98DA-00AA003F1305} Id 0x23']).toBe(globalObjectIdValue(cleanICalUId(seeded.event.iCalUId ?? '')));
+      const stripped = seeded.ownerUpn === 'focus1@contoso.com';
+      expect(seeded.event.subject, seeded.id).toBe(stripped ? seeded.event.organizer?.emailAddress?.name : seeded.invitation.subject);
+      expect(seeded.event.body?.content === seeded.invitation.body, seeded.id).toBe(!stripped);
+    }
   });
 });

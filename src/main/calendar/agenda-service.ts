@@ -3,7 +3,8 @@ import { SignInNeededError } from '../auth/microsoft-auth';
 import type { Logger } from '../health/logger';
 import type { Clock } from '../ports';
 import { buildMeetings, dayWindow, type Detector, type LinkNamer } from './agenda';
-import type { CalendarSource } from './calendar-source';
+import type { Detection, LinkSource } from '../links';
+import type { CalendarSource, SourceEvent } from './calendar-source';
 
 export interface AgendaServiceDeps {
   source: CalendarSource;
@@ -16,6 +17,17 @@ export interface AgendaServiceDeps {
   log: Logger;
   onAgenda(agenda: Agenda): void;
   onSignInNeeded(err: SignInNeededError): void;
+  /**
+   * Where to find the invitation of an event whose calendar copy lost its link (Exchange room mailboxes delete
+   * bodies by default). Null when the meeting-links feature is off.
+   */
+  invitations(): InvitationSource | null;
+}
+
+export interface InvitationSource {
+  /** Whether this event's own fields gave no join link and its invitation is worth a look. */
+  needsLookup(event: SourceEvent, detection: Detection): boolean;
+  invitationFor(event: SourceEvent): Promise<LinkSource | null>;
 }
 
 /**
@@ -71,7 +83,7 @@ export class AgendaService {
     const now = clock.now();
     const window = dayWindow(now, timeZone);
     try {
-      const events = await source.eventsBetween(calendar, window.start, window.end);
+      const events = await this.withInvitations(await source.eventsBetween(calendar, window.start, window.end));
       const meetings = buildMeetings(events, timeZone, this.deps.detect, this.deps.providerName);
       this.publish({ room: this.room(), meetings, updatedAt: now.toISOString(), staleSince: null });
     } catch (err) {
@@ -79,6 +91,19 @@ export class AgendaService {
       log.warn('agenda.sync-failed', { error: describeError(err) });
       this.markStale(now);
     }
+  }
+
+  /** Swaps in the mailbox invitation as the link source where the calendar copy has none. */
+  private async withInvitations(events: SourceEvent[]): Promise<SourceEvent[]> {
+    const invitations = this.deps.invitations();
+    if (!invitations) return events;
+    return Promise.all(
+      events.map(async (event) => {
+        if (!invitations.needsLookup(event, this.deps.detect(event))) return event;
+        const invitation = await invitations.invitationFor(event);
+        return invitation ? { ...event, linkSource: invitation } : event;
+      }),
+    );
   }
 
   private markStale(now: Date): void {

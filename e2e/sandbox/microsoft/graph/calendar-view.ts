@@ -1,7 +1,8 @@
 import type { Event } from '@microsoft/microsoft-graph-types';
-import { base64url, stableHex } from '../../core/ids';
+import { base64url } from '../../core/ids';
 import { formatGraphDateTime, formatLocalDate, resolveTimeZone, toLocal } from '../../core/time';
 import { graphId, instantOf } from './event-factory';
+import { occurrenceICalUId } from './global-object-id';
 import { expandOccurrences, type Occurrence } from './recurrence';
 
 /** calendarView's default page size when the client sets neither $top nor odata.maxpagesize. */
@@ -19,7 +20,8 @@ function occurrenceEvent(master: Event, occurrence: Occurrence): Event {
   return {
     ...master,
     id,
-    iCalUId: `${master.iCalUId ?? ''}${stableHex(day, 8).toUpperCase()}`,
+    // Exchange writes the instance date into the series' GlobalObjectId (see global-object-id.ts).
+    iCalUId: occurrenceICalUId(master.iCalUId ?? '', occurrence.date),
     type: 'occurrence',
     seriesMasterId: master.id ?? null,
     recurrence: null,

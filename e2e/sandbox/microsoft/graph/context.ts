@@ -1,6 +1,7 @@
 import type { Clock } from '../../core/clock';
 import type { Directory, Tenant } from '../directory';
 import type { TokenStore } from '../entra/tokens';
+import type { MailStore } from './mail-store';
 import type { CalendarStore } from './store';
 
 export interface GraphContext {
@@ -10,4 +11,5 @@ export interface GraphContext {
   /** Issued by the identity platform; Graph only reads them. */
   readonly tokens: TokenStore;
   readonly calendars: CalendarStore;
+  readonly mail: MailStore;
 }

@@ -10,7 +10,7 @@ import { parsePrefer, preferenceAppliedHeader } from './prefer';
 import { eventToWire, parseSelect } from './serialize';
 import type { StoredCalendar } from './store';
 
-type Authed = (ctx: GraphContext, req: SandboxRequest, params: RouteParams, principal: Principal) => Reply;
+export type Authed = (ctx: GraphContext, req: SandboxRequest, params: RouteParams, principal: Principal) => Reply;
 
 /** Every Graph route needs a live token; this turns the auth result into either the handler's reply or the 401. */
 function authed(ctx: GraphContext, handler: Authed): Route['handle'] {
@@ -20,24 +20,24 @@ function authed(ctx: GraphContext, handler: Authed): Route['handle'] {
   };
 }
 
-const ME = '(?:me|users/(?<user>[^/]+))';
+export const ME = '(?:me|users/(?<user>[^/]+))';
 const V1 = '/v1\\.0/';
 
-function graphRoute(ctx: GraphContext, suffix: string, handler: Authed): Route {
+export function graphRoute(ctx: GraphContext, suffix: string, handler: Authed): Route {
   return route('GET', new RegExp(`^${V1}${suffix}$`, 'i'), authed(ctx, handler));
 }
 
-function metadata(req: SandboxRequest, fragment: string): string {
+export function metadata(req: SandboxRequest, fragment: string): string {
   return `${req.origin}/v1.0/$metadata#${fragment}`;
 }
 
 /** `me`, or the user in /users/{id|upn}; null when no such user exists. */
-function targetUser(ctx: GraphContext, params: RouteParams, principal: Principal): DirectoryUser | null {
+export function targetUser(ctx: GraphContext, params: RouteParams, principal: Principal): DirectoryUser | null {
   const key = params['user'];
   return key === undefined ? principal.user : ctx.directory.find(key);
 }
 
-function invalidUser(ctx: GraphContext, req: SandboxRequest, params: RouteParams): Reply {
+export function invalidUser(ctx: GraphContext, req: SandboxRequest, params: RouteParams): Reply {
   return graphError(req, ctx.clock, 404, 'ErrorInvalidUser', `The requested user '${params['user'] ?? ''}' is invalid.`);
 }
 

@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from '../../core/service';
 import type { GraphContext } from './context';
 import { graphError, graphStatusFault } from './errors';
+import { mailRoutes } from './mail-routes';
 import { graphRoutes } from './routes';
 
 /** Graph answers unknown paths with 400 "Resource not found for the segment", not 404. */
@@ -12,7 +13,7 @@ function unknownSegment(path: string): string {
 export function createGraphService(ctx: GraphContext): ServiceDefinition<'graph'> {
   return {
     name: 'graph',
-    routes: graphRoutes(ctx),
+    routes: [...graphRoutes(ctx), ...mailRoutes(ctx)],
     describe: () => ({ scopes: null, grantType: null }),
     statusFault: (req, status, retryAfter) => graphStatusFault(req, ctx.clock, status, retryAfter),
     notFound: (req) => {

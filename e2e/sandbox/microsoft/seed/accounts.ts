@@ -52,7 +52,9 @@ function room(alias: string, displayName: string, officeLocation: string, timeZo
 
 export const BOARDROOM_4 = room('boardroom4', 'Boardroom 4', 'Milan HQ, floor 4', 'Europe/Rome');
 export const HUDDLE_2 = room('huddle2', 'Huddle 2', 'New York office, floor 12', 'America/New_York');
-/** The IT service account ("Contoso IT") that both room calendars are shared with. */
+/** A room left on Exchange's calendar-processing defaults: its calendar items lose body and subject. */
+export const FOCUS_1 = room('focus1', 'Focus Room 1', 'London office, floor 2', 'Europe/London');
+/** The IT service account ("Contoso IT") that every room calendar is shared with. */
 export const IT_ADMIN = person({ alias: 'it.admin', givenName: 'Contoso', surname: 'IT', jobTitle: 'IT administrator', officeLocation: 'Milan HQ', timeZone: 'Europe/Rome' });
 
 export const PEOPLE = {
@@ -67,4 +69,4 @@ export const PEOPLE = {
 } as const;
 
 /** Rooms first, then the admin, then people: the order sign-in pages list them in. */
-export const SEED_ACCOUNTS: readonly DirectoryUser[] = [BOARDROOM_4, HUDDLE_2, IT_ADMIN, ...Object.values(PEOPLE)];
+export const SEED_ACCOUNTS: readonly DirectoryUser[] = [BOARDROOM_4, HUDDLE_2, FOCUS_1, IT_ADMIN, ...Object.values(PEOPLE)];

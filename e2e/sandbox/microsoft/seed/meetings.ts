@@ -1,4 +1,5 @@
 import type { Attendee, Event, Location } from '@microsoft/microsoft-graph-types';
+import { stableUuid } from '../../core/ids';
 import type { DirectoryUser } from '../directory';
 import {
   googleMeetInvitationHtml,
@@ -39,7 +40,15 @@ export interface ConferencingContext {
   readonly intro: string;
 }
 
-export type ConferencingKind = 'teams' | 'zoom' | 'webex' | 'webex-safelinks' | 'google-meet' | 'goto' | 'none';
+/**
+ * `zoom-pasted`: a Zoom invitation pasted into an Outlook meeting (no add-in, so no join URL in the location).
+ * `teams-external`: a Teams meeting organised in another tenant; the room's copy comes from the iCalendar invite and
+ * has no onlineMeeting fields, only the body.
+ */
+export type ConferencingKind = 'teams' | 'teams-external' | 'zoom' | 'zoom-pasted' | 'webex' | 'webex-safelinks' | 'google-meet' | 'goto' | 'none';
+
+/** The tenant external Teams organisers belong to. */
+const EXTERNAL_TENANT_ID = stableUuid('tenant:fabrikam');
 
 function organizerOid(organizer: Participant): string {
   return 'id' in organizer ? organizer.id : '00000000-0000-0000-0000-000000000000';
@@ -61,6 +70,12 @@ export function conferencing(kind: ConferencingKind, ctx: ConferencingContext): 
         extraLocations: [{ displayName: 'Microsoft Teams Meeting', locationType: 'default', uniqueId: 'Microsoft Teams Meeting', uniqueIdType: 'private' }],
       };
     }
+    case 'teams-external': {
+      const meeting = teamsMeeting(ctx.seed, EXTERNAL_TENANT_ID, organizerOid(ctx.organizer));
+      return { ...none, body: teamsInvitationHtml(meeting, ctx.intro) };
+    }
+    case 'zoom-pasted':
+      return { ...none, body: zoomInvitationHtml(zoomMeeting(ctx.seed), ctx.organizer.displayName, ctx.intro) };
     case 'zoom': {
       const meeting = zoomMeeting(ctx.seed);
       return {

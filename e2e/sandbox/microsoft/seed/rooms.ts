@@ -3,7 +3,8 @@ import { stableHex } from '../../core/ids';
 import { addDays, atTime, formatGraphDateTime, formatLocalDate, fromLocal, localDateOf, toLocal, windowsZoneName, type LocalDate } from '../../core/time';
 import type { DirectoryUser, Tenant } from '../directory';
 import { graphId, iCalUIdFor } from '../graph/event-factory';
-import { BOARDROOM_4, HUDDLE_2, PEOPLE } from './accounts';
+import { BOARDROOM_4, FOCUS_1, HUDDLE_2, PEOPLE } from './accounts';
+import { EXCHANGE_DEFAULTS, KEEP_INVITATION, processForRoom, type CalendarProcessing } from './calendar-processing';
 import { attendeesFor, conferencing, emailOf, roomLocation, type ConferencingKind, type Participant } from './meetings';
 
 /** One meeting of a room's seeded day; when it happens is decided by the day plan. */
@@ -23,6 +24,8 @@ export interface MeetingSpec {
 
 export interface RoomPlan {
   readonly room: DirectoryUser;
+  /** The mailbox's Set-CalendarProcessing; default: IT kept bodies and subjects (KEEP_INVITATION). */
+  readonly processing?: CalendarProcessing;
   /** In progress at the anchor time. */
   readonly now: MeetingSpec;
   /** Starts 60–90 minutes after the anchor time. */
@@ -63,6 +66,20 @@ export const ROOM_PLANS: readonly RoomPlan[] = [
     ],
     allDay: [{ key: 'carpet', subject: 'Facilities: carpet cleaning (room usable)', intro: 'Cleaning crew in the evening.', organizer: PEOPLE.george, attendees: [], minutes: 0, kind: 'none', showAs: 'free' }],
   },
+  {
+    // Exchange defaults: every calendar item is "organizer name, no body"; the links survive only in the mailbox.
+    room: FOCUS_1,
+    processing: EXCHANGE_DEFAULTS,
+    now: { key: 'fabrikam-sync', subject: 'Fabrikam partnership sync', intro: 'Joint roadmap. Fabrikam hosts on their Teams.', organizer: FABRIKAM, attendees: [PEOPLE.elena, PEOPLE.avery], minutes: 60, kind: 'teams-external' },
+    next: { key: 'design-critique', subject: 'Design critique', intro: 'Onboarding flow, round two.', organizer: PEOPLE.chiara, attendees: [PEOPLE.hana], minutes: 45, kind: 'google-meet' },
+    fixed: [
+      { key: 'platform-standup', subject: 'Platform stand-up', intro: 'Daily, 15 minutes. Zoom for the remote half.', organizer: PEOPLE.george, attendees: [PEOPLE.hana], minutes: 15, kind: 'zoom-pasted', daily: true },
+      { key: 'northwind-review', subject: 'Northwind service review', intro: 'Quarterly service review, Northwind hosts.', organizer: NORTHWIND, attendees: [PEOPLE.farah], minutes: 60, kind: 'webex' },
+      { key: 'one-on-one', subject: '1:1 Avery / Bruno', intro: 'Weekly 1:1.', organizer: PEOPLE.avery, attendees: [PEOPLE.bruno], minutes: 30, kind: 'zoom' },
+      { key: 'hiring-sync', subject: 'Hiring sync', intro: 'In the room only.', organizer: PEOPLE.dmitri, attendees: [PEOPLE.chiara], minutes: 30, kind: 'none' },
+    ],
+    allDay: [],
+  },
 ];
 
 /** Standard meeting starts on the anchor day (local time); fixed meetings take the first ones that are free. */
@@ -87,7 +104,10 @@ interface Slot {
 export interface SeededEvent {
   readonly ownerUpn: string;
   readonly id: string;
+  /** The room's calendar item, after the room's calendar processing. */
   readonly event: Event;
+  /** Subject and HTML body of the invitation as the organizer sent it (what the room's mailbox holds). */
+  readonly invitation: { readonly subject: string; readonly body: string };
 }
 
 interface DayContext {
@@ -161,7 +181,8 @@ function meetingEvent(ctx: DayContext, spec: MeetingSpec, slot: Slot): SeededEve
     organizer: { emailAddress: emailOf(spec.organizer) },
     ...online.fields,
   };
-  return { ownerUpn: room.userPrincipalName, id, event };
+  const processed = processForRoom(event, ctx.plan.processing ?? KEEP_INVITATION);
+  return { ownerUpn: room.userPrincipalName, id, event: processed, invitation: { subject: spec.subject, body: online.body } };
 }
 
 function allDayEvent(ctx: DayContext, spec: MeetingSpec): SeededEvent {
