@@ -9,6 +9,7 @@ import { RequestRecorder } from './core/recorder';
 import { route } from './core/router';
 import { createServiceHandler } from './core/service';
 import { microsoftControlRoutes, type MicrosoftControl } from './microsoft/control';
+import { createGoogleCloud, googleClientConfig, type GoogleClientConfig, type GoogleControl, type GoogleServiceName } from './google';
 import { createMicrosoftCloud, type MicrosoftServiceName } from './microsoft';
 
 export type { FaultAction, FaultSpec, OAuthFaultError } from './core/faults';
@@ -17,7 +18,7 @@ export type { DeviceApproval } from './microsoft/entra/device-flow';
 export type { MicrosoftControl } from './microsoft/control';
 
 /** Services (one listener each). Later providers add their names here. */
-export type ServiceName = MicrosoftServiceName;
+export type ServiceName = MicrosoftServiceName | GoogleServiceName;
 
 export interface SandboxOptions {
   /** Contains cert.pem + key.pem (see ensureSandboxTls in ./tls). */
@@ -28,15 +29,28 @@ export interface SandboxOptions {
   seedAnchor?: Date;
   /** Demo: approve every device code as this account, with consent. */
   autoApprove?: { account: string } | null;
+  /** Demo: approve Google consent as this account (Google accounts differ from Microsoft ones). */
+  googleAutoApprove?: { account: string } | null;
 }
 
-export interface SandboxControl extends CoreControl<ServiceName>, MicrosoftControl {}
+export interface SandboxControl extends CoreControl<ServiceName>, MicrosoftControl {
+  readonly google: GoogleControl;
+}
+
+export interface GoogleSandboxInfo {
+  clientId: string;
+  clientSecret: string;
+  roomAccount: string;
+  roomCalendarId: string;
+  config: GoogleClientConfig;
+}
 
 export interface Sandbox {
   /** `https://127.0.0.1:PORT`, no trailing slash; one listener each. */
-  urls: { entra: string; graph: string };
+  urls: Record<ServiceName, string>;
   tenant: string;
   clientId: string;
+  google: GoogleSandboxInfo;
   control: SandboxControl;
   close(): Promise<void>;
 }
@@ -50,16 +64,19 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const clock = opts.now ?? systemClock;
   const tls = await readTls(opts.tlsDir);
   const microsoft = createMicrosoftCloud({ clock, seedAnchor: opts.seedAnchor ?? clock(), autoApprove: opts.autoApprove ?? null });
-  const services = microsoft.services;
+  const google = createGoogleCloud({ clock, seedAnchor: opts.seedAnchor ?? clock(), autoApprove: opts.googleAutoApprove ?? null });
+  const services = [...microsoft.services, ...google.services];
   const recorder = new RequestRecorder<ServiceName>();
   const faults = new FaultRegistry<ServiceName>();
-  const control: SandboxControl = { ...createCoreControl<ServiceName>(services, recorder, faults), ...microsoft.control };
-  const urls = { entra: '', graph: '' };
-  const info = { urls, tenant: microsoft.tenant.domain, clientId: microsoft.app.clientId };
+  const control: SandboxControl = { ...createCoreControl<ServiceName>(services, recorder, faults), ...microsoft.control, google: google.control };
+  const urls: Record<ServiceName, string> = { entra: '', graph: '', 'google-oauth': '', 'google-apis': '', 'google-people': '' };
+  const googleInfo = { clientId: google.app.clientId, clientSecret: google.app.clientSecret, roomAccount: google.room.account, roomCalendarId: google.room.calendarId };
+  const info = { urls, tenant: microsoft.tenant.domain, clientId: microsoft.app.clientId, google: googleInfo };
   const controlRoutes = [
     route('GET', /^\/__sandbox\/info$/, () => jsonReply(200, info)),
     ...coreControlRoutes(control, services.map((service) => service.name)),
     ...microsoftControlRoutes(control),
+    ...google.controlRoutes,
   ];
   const listeners: Listener[] = [];
   try {
@@ -72,8 +89,10 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     await Promise.all(listeners.map((listener) => listener.close()));
     throw error;
   }
+  const config = googleClientConfig({ oauth: urls['google-oauth'], apis: urls['google-apis'], people: urls['google-people'] });
   return {
     ...info,
+    google: { ...googleInfo, config },
     control,
     close: async () => {
       await Promise.all(listeners.map((listener) => listener.close()));

@@ -19,12 +19,13 @@ input[type=text]{font-size:18px;padding:6px;width:100%;box-sizing:border-box;let
 code{background:#f4f4f4;padding:0 3px}
 `;
 
-export function page(title: string, body: string): string {
+/** `brand`: the provider name shown above the form (each provider's pages look like that provider's). */
+export function page(title: string, body: string, brand = 'Contoso'): string {
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body><main>
-<div class="brand">Contoso</div>
+<div class="brand">${escapeHtml(brand)}</div>
 ${body}
 </main></body>
 </html>`;
