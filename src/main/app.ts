@@ -1,7 +1,8 @@
 import type { Agenda, CalendarChoice, JoinLink } from '../shared/model';
 import { featureById, scopesFor, type FeatureId } from '../shared/features';
 import { ConsentService } from './auth/consent-service';
-import { MicrosoftAuth, type AccountSummary } from './auth/microsoft-auth';
+import { MicrosoftAuth } from './auth/microsoft-auth';
+import type { RoomAccount, RoomAccountSummary, RoomProvider } from './auth/room-account';
 import { MicrosoftConnector } from './auth/microsoft-connector';
 import { AdminGate } from './config/admin-pin';
 import { ApiRouter, EventBus, UserFacingError, type Handlers } from './bridge/router';
@@ -13,8 +14,8 @@ import { joinTargetFor } from './join/join-target';
 import { detectJoinLink, providerName } from './links';
 import type { Clock, ExternalBrowser, JoinOpener, TokenVault } from './ports';
 import { GraphApi } from './providers/microsoft/graph-api';
-import { GraphCalendarSource } from './providers/microsoft/graph-calendar';
 import { GraphInvitationMailbox, invitationLookupOf, needsMailboxLookup } from './providers/microsoft/graph-mailbox';
+import { MicrosoftRoomAccount } from './providers/microsoft/microsoft-room-account';
 import { RoomSetup } from './setup/room-setup';
 
 export interface HostPorts {
@@ -57,21 +58,25 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     connectors: { microsoft: new MicrosoftConnector(auth, settings) },
     settings,
     managed: config.features,
-    roomProvider: () => (settings.get().microsoft ? 'microsoft' : null),
+    roomProvider: () => settings.get().room?.provider ?? null,
     log,
     onChange: onConsentChange,
   });
 
-  const graphFor = (account: AccountSummary, feature: FeatureId) => {
+  /** A Graph client whose tokens carry exactly one feature's scopes, for the room account. */
+  const graphFor = (accountKey: string, feature: FeatureId) => {
     const scopes = [...featureById(feature).scopes];
-    return new GraphApi(config.microsoft.graphBaseUrl, (force) => auth.accessToken(account.homeAccountId, scopes, force), log);
+    return new GraphApi(config.microsoft.graphBaseUrl, (force) => auth.accessToken(accountKey, scopes, force), log);
   };
-  const calendarsFor = (account: AccountSummary) => new GraphCalendarSource(graphFor(account, 'microsoft.calendar'), account);
+  const roomAccounts: Partial<Record<RoomProvider, RoomAccount>> = {
+    microsoft: new MicrosoftRoomAccount(auth, (key) => graphFor(key, 'microsoft.calendar')),
+  };
 
   /** The room's mailbox, for invitations whose calendar copy lost its link (read only while the feature is on). */
-  const invitationsFor = (account: AccountSummary, calendar: CalendarChoice): InvitationSource => {
+  const invitationsFor = (provider: RoomProvider, account: RoomAccountSummary, calendar: CalendarChoice): InvitationSource | null => {
+    if (provider !== 'microsoft') return null;
     const path = calendar.isRoomAccountOwn ? '/me' : (`/users/${encodeURIComponent(calendar.ownerEmail)}` as const);
-    const mailbox = new GraphInvitationMailbox(graphFor(account, 'microsoft.meeting-links'), path, { log });
+    const mailbox = new GraphInvitationMailbox(graphFor(account.key, 'microsoft.meeting-links'), path, { log });
     return { needsLookup: needsMailboxLookup, invitationFor: (event) => mailbox.invitationFor(invitationLookupOf(event)) };
   };
 
@@ -84,19 +89,19 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
   const setup: RoomSetup = new RoomSetup({
     config,
     settings,
-    auth,
-    scopes: () => scopesFor('microsoft', consent.enabled('microsoft')),
-    onSignedIn: (signed) => consent.recordGrant('microsoft', { account: { name: signed.name, username: signed.username }, scopes: signed.scopes }),
-    browser: ports.browser,
-    calendarsFor,
+    accounts: roomAccounts,
+    scopes: (provider) => scopesFor(provider, consent.enabled(provider)),
+    onSignedIn: (provider, signed) => consent.recordGrant(provider, { account: { name: signed.name, username: signed.username }, scopes: signed.scopes }),
     log,
     onState: (state) => bus.emit('state', state),
-    showRoom: (account: AccountSummary, calendar: CalendarChoice) => {
+    showRoom: (provider, account, calendar) => {
       agenda?.stop();
-      const invitations = invitationsFor(account, calendar);
+      const invitations = invitationsFor(provider, account, calendar);
+      const source = roomAccounts[provider]?.calendars(account);
+      if (!source) return;
       meetingLinksOn = consent.isOn('microsoft.meeting-links');
       agenda = new AgendaService({
-        source: calendarsFor(account),
+        source,
         calendar,
         timeZone: roomTimeZone(config),
         clock,
@@ -106,7 +111,7 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
         log,
         onAgenda: (a: Agenda) => bus.emit('agenda', a),
         onSignInNeeded: (err) => setup.signInNeeded(err),
-        invitations: () => (consent.isOn('microsoft.meeting-links') ? invitations : null),
+        invitations: () => (invitations && consent.isOn('microsoft.meeting-links') ? invitations : null),
       });
       agenda.start();
     },
@@ -122,8 +127,8 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
 
   const handlers: Handlers = {
     'app.state': async () => setup.current(),
-    'setup.signIn': async ({ method }) => {
-      setup.signIn(method);
+    'setup.signIn': async ({ provider, method }) => {
+      setup.signIn(provider, method);
       return {};
     },
     'setup.cancelSignIn': async () => {

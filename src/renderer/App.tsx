@@ -22,12 +22,12 @@ export function App() {
     case 'starting':
       return <main className="screen screen--center" aria-busy="true"><p className="lead">{t('app.starting')}</p></main>;
     case 'setup':
-      return <SetupScreen notice={state.notice} />;
+      return <SetupScreen notice={state.notice} providers={state.providers} />;
     case 'signing-in':
-      return <SigningInScreen method={state.method} deviceCode={state.deviceCode} />;
+      return <SigningInScreen method={state.method} deviceCode={state.deviceCode} browserUrl={state.browserUrl} />;
     case 'choose-calendar':
       return <CalendarChoiceScreen account={state.account} calendars={state.calendars} notice={state.notice} />;
     case 'ready':
-      return <HomeScreen signInNeeded={state.signInNeeded !== null} onSettings={() => setOverlay('pin')} />;
+      return <HomeScreen provider={state.account.provider === 'google' ? 'google' : 'microsoft'} signInNeeded={state.signInNeeded !== null} onSettings={() => setOverlay('pin')} />;
   }
 }

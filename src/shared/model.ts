@@ -93,13 +93,23 @@ export type Notice = z.infer<typeof NoticeSchema>;
 /**
  * What the kiosk shows, decided in main. The renderer draws it and never derives it from anything else.
  */
+export const RoomProviderSchema = z.enum(['microsoft', 'google']);
+
 export const AppStateSchema = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('starting') }),
-  z.object({ phase: z.literal('setup'), notice: NoticeSchema.nullable() }),
+  z.object({
+    phase: z.literal('setup'),
+    notice: NoticeSchema.nullable(),
+    /** The room-account providers IT configured, in the order to offer them. */
+    providers: z.array(RoomProviderSchema).max(2),
+  }),
   z.object({
     phase: z.literal('signing-in'),
+    provider: RoomProviderSchema,
     method: SignInMethodSchema,
     deviceCode: DeviceCodePromptSchema.nullable(),
+    /** Set once the sign-in page is open in a browser (the loopback flow). */
+    browserUrl: z.string().url().max(4096).nullable(),
   }),
   z.object({
     phase: z.literal('choose-calendar'),

@@ -11,20 +11,10 @@ import type { DeviceCodePrompt } from '../../shared/model';
 import type { KioskConfig } from '../config/kiosk-config';
 import type { Logger } from '../health/logger';
 import type { ExternalBrowser, TokenVault } from '../ports';
+import { SignInCancelledError, SignInNeededError } from './room-account';
 
 const CACHE_KEY = 'microsoft.msal-cache';
 
-/** Thrown when only a person can fix access (refresh token revoked, consent withdrawn, account gone). */
-export class SignInNeededError extends Error {
-  override name = 'SignInNeededError';
-  constructor(readonly reason: string) {
-    super(`Microsoft 365 sign-in needed: ${reason}`);
-  }
-}
-
-export class SignInCancelledError extends Error {
-  override name = 'SignInCancelledError';
-}
 
 /**
  * msal's cache, serialized into our vault (safeStorage in Electron, the encrypted file vault in the web host).

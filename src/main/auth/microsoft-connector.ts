@@ -1,6 +1,7 @@
 import type { SettingsStore } from '../config/settings-store';
 import { ConsentRefusedError, type ConsentPrompter, type Grant, type ProviderConnector, type ScopeRequest } from './connector';
-import { SignInCancelledError, type MicrosoftAuth } from './microsoft-auth';
+import type { MicrosoftAuth } from './microsoft-auth';
+import { SignInCancelledError } from './room-account';
 
 /** msal reports a declined device code inside its message ("post_request_failed: authorization_declined"). */
 export function isDeclined(err: unknown): boolean {
@@ -22,9 +23,9 @@ export class MicrosoftConnector implements ProviderConnector {
   ) {}
 
   private homeAccountId(): string {
-    const id = this.settings.get().microsoft?.homeAccountId;
-    if (!id) throw new Error('The room has no Microsoft 365 account yet.');
-    return id;
+    const room = this.settings.get().room;
+    if (room?.provider !== 'microsoft') throw new Error('The room has no Microsoft 365 account.');
+    return room.key;
   }
 
   async restore(): Promise<Grant | null> {

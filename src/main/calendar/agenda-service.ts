@@ -1,5 +1,5 @@
 import type { Agenda, CalendarChoice, Room } from '../../shared/model';
-import { SignInNeededError } from '../auth/microsoft-auth';
+import { SignInNeededError } from '../auth/room-account';
 import type { Logger } from '../health/logger';
 import type { Clock } from '../ports';
 import { buildMeetings, dayWindow, type Detector, type LinkNamer } from './agenda';

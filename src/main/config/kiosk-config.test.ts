@@ -41,7 +41,7 @@ describe('settings store', () => {
     const dir = join(path, '..');
     const store = new SettingsStore(dir, silentLogger);
     expect(await store.load()).toEqual({ damaged: true });
-    expect(store.get()).toEqual({ version: 1, microsoft: null, features: {}, connections: {} });
+    expect(store.get()).toEqual({ version: 1, room: null, features: {}, connections: {} });
     expect((await readdir(dir)).some((n) => n.startsWith('settings.json.damaged-'))).toBe(true);
   });
 
@@ -49,10 +49,10 @@ describe('settings store', () => {
     const dir = await mkdtemp(join(tmpdir(), 'rd-settings-'));
     const store = new SettingsStore(dir, silentLogger);
     await store.load();
-    await store.update((s) => ({ ...s, microsoft: { homeAccountId: 'u.t', calendar: null } }));
+    await store.update((s) => ({ ...s, room: { provider: 'microsoft', key: 'u.t', calendar: null } }));
     const again = new SettingsStore(dir, silentLogger);
     expect(await again.load()).toEqual({ damaged: false });
-    expect(again.get().microsoft?.homeAccountId).toBe('u.t');
+    expect(again.get().room?.key).toBe('u.t');
     expect(await readdir(dir)).toEqual(['settings.json']);
   });
 });

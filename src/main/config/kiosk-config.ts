@@ -22,6 +22,34 @@ export const KioskConfigSchema = z
         graphBaseUrl: z.url({ protocol: /^https$/ }).default('https://graph.microsoft.com'),
       })
       .strict(),
+    /**
+     * Google Workspace (a Desktop OAuth client: its "secret" is not confidential, Google's token endpoint still wants
+     * it). Endpoints default to Google's; the sandbox and tests point them at 127.0.0.1.
+     */
+    google: z
+      .object({
+        clientId: z.string().min(1).max(200),
+        clientSecret: z.string().min(1).max(200),
+        endpoints: z
+          .object({
+            oauth2AuthBaseUrl: z.url({ protocol: /^https$/ }).default('https://accounts.google.com/o/oauth2/v2/auth'),
+            oauth2TokenUrl: z.url({ protocol: /^https$/ }).default('https://oauth2.googleapis.com/token'),
+            oauth2RevokeUrl: z.url({ protocol: /^https$/ }).default('https://oauth2.googleapis.com/revoke'),
+            tokenInfoUrl: z.url({ protocol: /^https$/ }).default('https://oauth2.googleapis.com/tokeninfo'),
+          })
+          .strict()
+          .default({
+            oauth2AuthBaseUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
+            oauth2TokenUrl: 'https://oauth2.googleapis.com/token',
+            oauth2RevokeUrl: 'https://oauth2.googleapis.com/revoke',
+            tokenInfoUrl: 'https://oauth2.googleapis.com/tokeninfo',
+          }),
+        calendarRootUrl: z.url({ protocol: /^https$/ }).default('https://www.googleapis.com/'),
+        peopleRootUrl: z.url({ protocol: /^https$/ }).default('https://people.googleapis.com/'),
+        userinfoUrl: z.url({ protocol: /^https$/ }).default('https://openidconnect.googleapis.com/v1/userinfo'),
+      })
+      .strict()
+      .optional(),
     signInMethod: SignInMethodSchema.default('device-code'),
     room: z
       .object({

@@ -10,11 +10,15 @@ import { readJsonFile, writeJsonFileAtomic } from './json-file';
 export const SettingsSchema = z
   .object({
     version: z.literal(1),
-    microsoft: z
+    /** The room's own account (Microsoft 365 or Google Workspace) and its calendar. */
+    room: z
       .object({
-        homeAccountId: z.string().min(1).max(300),
+        provider: z.enum(['microsoft', 'google']),
+        /** The provider's stable account id (msal homeAccountId, Google `sub`). */
+        key: z.string().min(1).max(300),
         calendar: CalendarChoiceSchema.nullable(),
       })
+      .strict()
       .nullable(),
     /** Features the admin switched on here, and those whose consent was refused (with why). */
     features: z
@@ -31,7 +35,7 @@ export const SettingsSchema = z
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
 
-const EMPTY: Settings = { version: 1, microsoft: null, features: {}, connections: {} };
+const EMPTY: Settings = { version: 1, room: null, features: {}, connections: {} };
 
 export class SettingsStore {
   private current: Settings = EMPTY;

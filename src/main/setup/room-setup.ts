@@ -1,39 +1,54 @@
 import type { Account, AppState, CalendarChoice, Notice, SignInMethod } from '../../shared/model';
-import type { SignInNeededError } from '../auth/microsoft-auth';
-import { SignInCancelledError, type AccountSummary, type MicrosoftAuth, type SignedIn } from '../auth/microsoft-auth';
+import type { ConsentPrompter } from '../auth/connector';
+import { isDeclined } from '../auth/microsoft-connector';
+import {
+  SignInCancelledError,
+  type RoomAccount,
+  type RoomAccountSummary,
+  type RoomProvider,
+  type RoomSignIn,
+  type SignInNeededError,
+} from '../auth/room-account';
+import { ConsentRefusedError } from '../auth/connector';
+import { LoopbackError } from '../auth/loopback';
 import type { KioskConfig } from '../config/kiosk-config';
 import type { SettingsStore } from '../config/settings-store';
 import type { Logger } from '../health/logger';
-import type { ExternalBrowser } from '../ports';
-import type { CalendarSource } from '../calendar/calendar-source';
-import { isDeclined } from '../auth/microsoft-connector';
 
 export interface RoomSetupDeps {
   config: KioskConfig;
   settings: SettingsStore;
-  auth: MicrosoftAuth;
-  /** Scopes the room's enabled Microsoft features need (the consent service decides; setup never adds its own). */
-  scopes(): string[];
+  /** The providers IT configured as possible room accounts. */
+  accounts: Partial<Record<RoomProvider, RoomAccount>>;
+  /** Scopes the room's enabled features of that provider need (the consent service decides). */
+  scopes(provider: RoomProvider): string[];
   /** What the room account's sign-in granted: the consent service records it. */
-  onSignedIn(account: SignedIn): Promise<void>;
-  browser: ExternalBrowser;
-  calendarsFor(account: AccountSummary): CalendarSource;
+  onSignedIn(provider: RoomProvider, signed: RoomSignIn): Promise<void>;
   /** Starts (or restarts) the room's agenda once a calendar is chosen. */
-  showRoom(account: AccountSummary, calendar: CalendarChoice): void;
+  showRoom(provider: RoomProvider, account: RoomAccountSummary, calendar: CalendarChoice): void;
   onState(state: AppState): void;
   log: Logger;
 }
 
-function toAccount(a: AccountSummary): Account {
-  return { provider: 'microsoft', name: a.name, username: a.username };
+function toAccount(provider: RoomProvider, a: RoomAccountSummary): Account {
+  return { provider, name: a.name, username: a.username };
+}
+
+function signInFailureCode(err: unknown): string {
+  if (err instanceof SignInCancelledError || (err instanceof LoopbackError && err.error === 'cancelled')) return 'sign-in-cancelled';
+  if (isDeclined(err) || err instanceof ConsentRefusedError || (err instanceof LoopbackError && err.error === 'access_denied')) return 'sign-in-declined';
+  const text = err instanceof Error ? err.message : '';
+  if (/expired_token|code_expired/.test(text)) return 'sign-in-expired';
+  return 'sign-in-failed';
 }
 
 /**
- * The room account's life cycle: first sign-in, calendar choice, and the "sign-in needed" state when access is
- * lost later. Main owns it; the renderer only draws `state`.
+ * The room account's life cycle: first sign-in (Microsoft 365 or Google Workspace), calendar choice, and the "sign-in
+ * needed" state when access is lost later. Main owns it; the renderer only draws `state`.
  */
 export class RoomSetup {
   private state: AppState = { phase: 'starting' };
+  private signing: AbortController | null = null;
 
   constructor(private readonly deps: RoomSetupDeps) {}
 
@@ -41,37 +56,45 @@ export class RoomSetup {
     return this.state;
   }
 
-  async start(): Promise<void> {
-    const { damaged } = await this.deps.settings.load();
-    const saved = this.deps.settings.get().microsoft;
-    const account = saved ? await this.deps.auth.findAccount(saved.homeAccountId) : null;
-    if (saved && account && saved.calendar) return this.enterRoom(account, saved.calendar);
-    if (account) return this.offerCalendars(account);
-    const notice: Notice | null = damaged ? { code: 'settings-damaged' } : saved ? { code: 'session-lost' } : null;
-    this.set({ phase: 'setup', notice });
-    if (this.deps.config.autoSignIn) this.signIn(this.deps.config.signInMethod);
+  private offered(): RoomProvider[] {
+    return (['microsoft', 'google'] as const).filter((p) => this.deps.accounts[p]);
   }
 
-  /** Returns at once: progress (device code, success, failure) arrives as state changes. */
-  signIn(method: SignInMethod): void {
-    if (this.state.phase === 'signing-in') return;
-    this.set({ phase: 'signing-in', method, deviceCode: null });
-    void this.runSignIn(method);
+  async start(): Promise<void> {
+    const { damaged } = await this.deps.settings.load();
+    const saved = this.deps.settings.get().room;
+    const provider = saved ? this.deps.accounts[saved.provider] : undefined;
+    const account = saved && provider ? await provider.find(saved.key) : null;
+    if (saved && account && saved.calendar) return this.enterRoom(saved.provider, account, saved.calendar);
+    if (saved && account) return this.offerCalendars(saved.provider, account);
+    const notice: Notice | null = damaged ? { code: 'settings-damaged' } : saved ? { code: 'session-lost' } : null;
+    this.set({ phase: 'setup', notice, providers: this.offered() });
+    const first = this.offered()[0];
+    if (this.deps.config.autoSignIn && first) this.signIn(first, this.deps.config.signInMethod);
+  }
+
+  /** Returns at once: progress (device code, browser page, success, failure) arrives as state changes. */
+  signIn(provider: RoomProvider, requested: SignInMethod): void {
+    const account = this.deps.accounts[provider];
+    if (!account || this.state.phase === 'signing-in') return;
+    const method = account.methods.includes(requested) ? requested : (account.methods[0] ?? 'browser');
+    this.set({ phase: 'signing-in', provider, method, deviceCode: null, browserUrl: null });
+    void this.runSignIn(account, method);
   }
 
   cancelSignIn(): void {
-    this.deps.auth.cancelSignIn();
+    this.signing?.abort();
   }
 
   async chooseCalendar(calendarId: string): Promise<void> {
     if (this.state.phase !== 'choose-calendar') throw new Error('Not choosing a calendar now');
     const calendar = this.state.calendars.find((c) => c.id === calendarId);
+    const room = this.deps.settings.get().room;
     if (!calendar) throw new Error('Unknown calendar');
-    const homeAccountId = this.deps.settings.get().microsoft?.homeAccountId;
-    if (!homeAccountId) throw new Error('No signed-in account');
+    if (!room) throw new Error('No signed-in account');
     const { name, username } = this.state.account;
-    await this.deps.settings.update((s) => ({ ...s, microsoft: { homeAccountId, calendar } }));
-    this.enterRoom({ homeAccountId, name, username }, calendar);
+    await this.deps.settings.update((s) => ({ ...s, room: { ...room, calendar } }));
+    this.enterRoom(room.provider, { key: room.key, name, username }, calendar);
   }
 
   /** Access lost while the room is showing: keep the agenda, tell IT. */
@@ -81,61 +104,66 @@ export class RoomSetup {
     this.set({ ...this.state, signInNeeded: { code: 'sign-in-needed', detail: err.reason } });
   }
 
-  private async runSignIn(method: SignInMethod): Promise<void> {
-    const { auth, browser } = this.deps;
-    const scopes = this.deps.scopes();
+  private prompter(): ConsentPrompter {
+    const update = (change: { deviceCode?: Extract<AppState, { phase: 'signing-in' }>['deviceCode']; browserUrl?: string }) => {
+      if (this.state.phase === 'signing-in') this.set({ ...this.state, ...change });
+    };
+    return {
+      showDeviceCode: (deviceCode) => update({ deviceCode }),
+      openBrowser: async (browserUrl) => update({ browserUrl }),
+    };
+  }
+
+  private async runSignIn(account: RoomAccount, method: SignInMethod): Promise<void> {
+    const controller = new AbortController();
+    this.signing = controller;
     try {
-      const account =
-        method === 'device-code'
-          ? await auth.signInWithDeviceCode(scopes, (deviceCode) => this.set({ phase: 'signing-in', method, deviceCode }))
-          : await auth.signInWithBrowser(scopes, browser);
-      await this.afterSignIn(account);
+      const signed = await account.signIn(method, this.deps.scopes(account.provider), this.prompter(), controller.signal);
+      if (controller.signal.aborted) throw new SignInCancelledError('Sign-in cancelled');
+      await this.afterSignIn(account.provider, signed);
     } catch (err) {
-      const code = err instanceof SignInCancelledError ? 'sign-in-cancelled' : signInFailureCode(err);
-      this.deps.log.warn('setup.sign-in-failed', { code, error: err instanceof Error ? err.message : String(err) });
-      this.set({ phase: 'setup', notice: { code, detail: err instanceof Error ? err.message.slice(0, 300) : undefined } });
+      const code = controller.signal.aborted ? 'sign-in-cancelled' : signInFailureCode(err);
+      this.deps.log.warn('setup.sign-in-failed', { provider: account.provider, code, error: err instanceof Error ? err.message : String(err) });
+      this.set({ phase: 'setup', notice: { code, detail: err instanceof Error ? err.message.slice(0, 300) : undefined }, providers: this.offered() });
+    } finally {
+      this.signing = null;
     }
   }
 
   /** The same account signing in again keeps its calendar; another account starts the choice afresh. */
-  private async afterSignIn(account: SignedIn): Promise<void> {
-    await this.deps.onSignedIn(account);
-    const saved = this.deps.settings.get().microsoft;
-    const calendar = saved?.homeAccountId === account.homeAccountId ? saved.calendar : null;
-    await this.deps.settings.update((s) => ({ ...s, microsoft: { homeAccountId: account.homeAccountId, calendar } }));
-    if (calendar) return this.enterRoom(account, calendar);
-    return this.offerCalendars(account);
+  private async afterSignIn(provider: RoomProvider, signed: RoomSignIn): Promise<void> {
+    await this.deps.onSignedIn(provider, signed);
+    const saved = this.deps.settings.get().room;
+    const calendar = saved?.provider === provider && saved.key === signed.key ? saved.calendar : null;
+    await this.deps.settings.update((s) => ({ ...s, room: { provider, key: signed.key, calendar } }));
+    if (calendar) return this.enterRoom(provider, signed, calendar);
+    return this.offerCalendars(provider, signed);
   }
 
-  private async offerCalendars(account: AccountSummary): Promise<void> {
+  private async offerCalendars(provider: RoomProvider, account: RoomAccountSummary): Promise<void> {
+    const source = this.deps.accounts[provider];
     let calendars: CalendarChoice[];
     try {
-      calendars = await this.deps.calendarsFor(account).listCalendars();
+      if (!source) throw new Error(`${provider} is no longer configured`);
+      calendars = await source.calendars(account).listCalendars();
     } catch (err) {
       this.deps.log.warn('setup.calendars-failed', { error: String(err) });
-      this.set({ phase: 'choose-calendar', account: toAccount(account), calendars: [], notice: { code: 'calendars-unavailable' } });
+      this.set({ phase: 'choose-calendar', account: toAccount(provider, account), calendars: [], notice: { code: 'calendars-unavailable' } });
       return;
     }
     const preset = this.deps.config.room.calendarOwner?.toLowerCase();
     const chosen = preset ? calendars.find((c) => c.ownerEmail.toLowerCase() === preset) : undefined;
-    this.set({ phase: 'choose-calendar', account: toAccount(account), calendars, notice: null });
+    this.set({ phase: 'choose-calendar', account: toAccount(provider, account), calendars, notice: null });
     if (chosen) await this.chooseCalendar(chosen.id);
   }
 
-  private enterRoom(account: AccountSummary, calendar: CalendarChoice): void {
-    this.set({ phase: 'ready', account: toAccount(account), signInNeeded: null });
-    this.deps.showRoom(account, calendar);
+  private enterRoom(provider: RoomProvider, account: RoomAccountSummary, calendar: CalendarChoice): void {
+    this.set({ phase: 'ready', account: toAccount(provider, account), signInNeeded: null });
+    this.deps.showRoom(provider, account, calendar);
   }
 
   private set(state: AppState): void {
     this.state = state;
     this.deps.onState(state);
   }
-}
-
-function signInFailureCode(err: unknown): string {
-  if (isDeclined(err)) return 'sign-in-declined';
-  const text = err instanceof Error ? err.message : '';
-  if (/expired_token|code_expired/.test(text)) return 'sign-in-expired';
-  return 'sign-in-failed';
 }

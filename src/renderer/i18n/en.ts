@@ -5,6 +5,7 @@ export const en = {
     title: 'Set up this room',
     subtitle: 'Sign in once with the room account. Nobody types a password on this screen.',
     signInMicrosoft: 'Sign in with Microsoft 365',
+    signInGoogle: 'Sign in with Google Workspace',
     signInBrowser: 'Use a browser on this PC instead',
   },
   signIn: {

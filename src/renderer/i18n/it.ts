@@ -6,6 +6,7 @@ export const it: Messages = {
     title: 'Configura questa sala',
     subtitle: 'Accedi una sola volta con l’account della sala. Nessuno digita password su questo schermo.',
     signInMicrosoft: 'Accedi con Microsoft 365',
+    signInGoogle: 'Accedi con Google Workspace',
     signInBrowser: 'Usa invece un browser su questo PC',
   },
   signIn: {

@@ -18,20 +18,21 @@ function StaleBanner({ agenda, now }: { agenda: Agenda; now: Date }) {
   );
 }
 
-function SignInNeededBanner() {
+function SignInNeededBanner({ provider }: { provider: 'microsoft' | 'google' }) {
   const { t } = useTranslation();
   const api = useApi();
+  const method = provider === 'google' ? 'browser' : 'device-code';
   return (
     <div className="banner banner--alert" role="alert" data-testid="sign-in-needed">
       <span>{t('home.signInNeeded')}</span>
-      <button type="button" className="button button--quiet" onClick={() => void api.call('setup.signIn', { provider: 'microsoft', method: 'device-code' })}>
+      <button type="button" className="button button--quiet" onClick={() => void api.call('setup.signIn', { provider, method })}>
         {t('home.signInAgain')}
       </button>
     </div>
   );
 }
 
-export function HomeScreen({ signInNeeded, onSettings }: { signInNeeded: boolean; onSettings: () => void }) {
+export function HomeScreen({ provider, signInNeeded, onSettings }: { provider: 'microsoft' | 'google'; signInNeeded: boolean; onSettings: () => void }) {
   const { t } = useTranslation();
   const agenda = useAgenda();
   const now = useNow(15_000);
@@ -39,7 +40,7 @@ export function HomeScreen({ signInNeeded, onSettings }: { signInNeeded: boolean
     return (
       <main className="screen screen--center" aria-busy="true">
         <p className="lead">{t('home.loading')}</p>
-        {signInNeeded ? <SignInNeededBanner /> : null}
+        {signInNeeded ? <SignInNeededBanner provider={provider} /> : null}
       </main>
     );
   }
@@ -62,7 +63,7 @@ export function HomeScreen({ signInNeeded, onSettings }: { signInNeeded: boolean
       </header>
       <StatusBand meetings={meetings} now={now} timeZone={room.timeZone} />
       {/* One strip at most: "sign in again" already says the data may be old. */}
-      {signInNeeded ? <SignInNeededBanner /> : <StaleBanner agenda={agenda} now={now} />}
+      {signInNeeded ? <SignInNeededBanner provider={provider} /> : <StaleBanner agenda={agenda} now={now} />}
       <div className="home__body">
         <div className="home__focus">
           <MeetingCard label={t('home.now')} meeting={current.now} timeZone={room.timeZone} empty={t('home.nothingNow')} primary />

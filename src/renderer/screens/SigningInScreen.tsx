@@ -6,7 +6,7 @@ import { formatTime } from '../i18n';
 
 const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export function SigningInScreen({ method, deviceCode }: { method: SignInMethod; deviceCode: DeviceCodePrompt | null }) {
+export function SigningInScreen({ method, deviceCode, browserUrl }: { method: SignInMethod; deviceCode: DeviceCodePrompt | null; browserUrl: string | null }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const cancel = () => void api.call('setup.cancelSignIn', {});
@@ -31,7 +31,9 @@ export function SigningInScreen({ method, deviceCode }: { method: SignInMethod; 
           <p className="muted">{t('signIn.expires', { time: formatTime(deviceCode.expiresAt, localZone, i18n.language) })}</p>
         </div>
       ) : null}
-      <p className="lead" aria-live="polite">{method === 'browser' ? t('signIn.browserWaiting') : t('signIn.waiting')}</p>
+      <p className="lead" aria-live="polite" data-testid={browserUrl ? 'browser-open' : undefined}>
+        {method === 'browser' ? t('signIn.browserWaiting') : t('signIn.waiting')}
+      </p>
       <button type="button" className="button button--quiet" onClick={cancel}>
         {t('signIn.cancel')}
       </button>

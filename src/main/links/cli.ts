@@ -1,0 +1,74 @@
+/**
+ * Diagnostics CLI for IT: `npm run --silent links -- FILE [--explain]`.
+ * FILE holds a JSON array of `{ "source": "graph" | "google" | "text", "event": {…} }`; the output is a JSON array,
+ * one item per input in order: `{ "provider", "url" }` or `null` — or, with `--explain`, every candidate and
+ * rejected link with its reason. A bad file exits 2 with a message on stderr; a bad item prints `null` for that
+ * item and a note on stderr, and the run goes on.
+ */
+import { readFileSync } from 'node:fs';
+import { checkLinkSource, detectJoinLink, type Detection, type LinkSource } from './index';
+
+const USAGE = 'usage: npm run --silent links -- FILE [--explain]\n  FILE: JSON array of { "source": "graph" | "google" | "text", "event": {...} }';
+
+interface Options {
+  file: string;
+  explain: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: readonly string[]): Options {
+  const flags = argv.filter((a) => a.startsWith('--'));
+  const files = argv.filter((a) => !a.startsWith('--'));
+  const unknown = flags.filter((f) => f !== '--explain');
+  if (unknown.length > 0) throw new UsageError(`unknown option ${unknown.join(', ')}`);
+  if (files.length !== 1 || files[0] === undefined) throw new UsageError(files.length === 0 ? 'no FILE given' : 'exactly one FILE expected');
+  return { file: files[0], explain: flags.includes('--explain') };
+}
+
+function readItems(file: string): unknown[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!Array.isArray(data)) throw new UsageError(`${file} must contain a JSON array of { "source", "event" } items`);
+  return data;
+}
+
+type Output = { provider: string; url: string } | null | Detection | { error: string };
+
+function runItem(item: unknown, index: number, explain: boolean, warn: (line: string) => void): Output {
+  const check = checkLinkSource(item);
+  if (!check.ok) {
+    warn(`links: item ${index}: ${check.error}; printing null`);
+    return explain ? { error: check.error } : null;
+  }
+  // checkLinkSource validated the shape `detectJoinLink` expects.
+  const detection = detectJoinLink(item as LinkSource);
+  return explain ? detection : detection.join;
+}
+
+export function main(argv: readonly string[], out: (s: string) => void, warn: (line: string) => void): number {
+  try {
+    const options = parseArgs(argv);
+    const items = readItems(options.file);
+    const results = items.map((item, i) => runItem(item, i, options.explain, warn));
+    out(`${JSON.stringify(results, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    warn(`links: ${error.message}`);
+    warn(USAGE);
+    return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(s), (line) => process.stderr.write(`${line}\n`));
