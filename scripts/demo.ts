@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sandboxKioskConfig } from '../e2e/harness/kiosk';
 import { startSandbox, type Sandbox } from '../e2e/sandbox';
+import { hashPin } from '../src/main/config/admin-pin';
 import { electronBinaryAvailable } from '../src/main/electron/binary';
 import { buildAll } from './build';
 import { sandboxTlsEnv, TLS_DIR } from './sandbox-tls-env';
@@ -18,6 +19,7 @@ import { sandboxTlsEnv, TLS_DIR } from './sandbox-tls-env';
 const ROOM = 'boardroom4@contoso.com';
 // The seed places Boardroom 4 in Rome; a real kiosk uses its PC's zone unless IT sets one.
 const ROOM_ZONE = 'Europe/Rome';
+const DEMO_PIN = '2468';
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 const { values: flags } = parseArgs({ options: { fresh: { type: 'boolean', default: false }, web: { type: 'boolean', default: false } } });
@@ -32,6 +34,19 @@ function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
     });
     child.on('exit', (code) => reject(new Error(`Roomdeck exited with code ${code}`)));
   });
+}
+
+/**
+ * Electron ≥ 42 fetches its binary on first launch. Try that once (a normal machine has internet); where it cannot
+ * (this build machine), say why and use the web host.
+ */
+function electronOrReason(): { available: boolean; reason: string } {
+  const first = electronBinaryAvailable();
+  if (first.available) return first;
+  process.stdout.write('Fetching the Electron binary (first launch)…\n');
+  const fetched = spawnSync(process.execPath, ['node_modules/electron/install.js'], { stdio: 'ignore', timeout: 180_000 });
+  const second = electronBinaryAvailable();
+  return second.available ? second : { available: false, reason: fetched.status === 0 ? second.reason : `the Electron binary could not be downloaded (${first.reason})` };
 }
 
 function startHost(useElectron: boolean, configPath: string, dataDir: string, env: NodeJS.ProcessEnv): ChildProcess {
@@ -58,14 +73,16 @@ async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'roomdeck-demo-'));
   await mkdir(dataDir, { recursive: true });
   const configPath = join(dataDir, 'kiosk-config.json');
-  const config = sandboxKioskConfig(sandbox, flags.fresh ? { pollSeconds: 15, timeZone: ROOM_ZONE } : { autoSignIn: true, calendarOwner: ROOM, pollSeconds: 15, timeZone: ROOM_ZONE });
+  const base = sandboxKioskConfig(sandbox, flags.fresh ? { pollSeconds: 15, timeZone: ROOM_ZONE } : { autoSignIn: true, calendarOwner: ROOM, pollSeconds: 15, timeZone: ROOM_ZONE });
+  const config = { ...base, admin: { pinHash: await hashPin(DEMO_PIN) } };
   await writeFile(configPath, JSON.stringify(config, null, 2));
 
-  const electron = flags.web ? { available: false, reason: '--web was given' } : electronBinaryAvailable();
+  const electron = flags.web ? { available: false, reason: '--web was given' } : electronOrReason();
   if (!electron.available) process.stdout.write(`Using the web host (${electron.reason}).\n`);
   const host = startHost(electron.available, configPath, dataDir, env);
   const url = await waitForLine(host, /Roomdeck running at (\S+)/);
   process.stdout.write(`Roomdeck running at ${url}\n`);
+  process.stdout.write(`Admin PIN for the settings (⚙): ${DEMO_PIN}\n`);
   if (flags.fresh) process.stdout.write(`Sandbox sign-in page: ${sandbox.urls.entra}/devicelogin (accounts: ${ROOM}, huddle2@contoso.com, it.admin@contoso.com)\n`);
   const window = electron.available ? null : openAppWindow(url);
 
