@@ -92,7 +92,9 @@ describe('control over HTTP', () => {
   it('offers the in-process operations on every listener', async () => {
     const viaGraph = createControlClient(sandbox.urls.graph);
     const viaEntra = createControlClient(sandbox.urls.entra);
-    expect(await (await fetch(`${sandbox.urls.entra}/__sandbox/info`)).json()).toEqual({ urls: sandbox.urls, tenant: sandbox.tenant, clientId: sandbox.clientId });
+    const { control: _control, close: _close, google, ...rest } = sandbox;
+    const { config: _config, ...googleInfo } = google;
+    expect(await (await fetch(`${sandbox.urls.entra}/__sandbox/info`)).json()).toEqual({ ...rest, google: googleInfo });
 
     await viaGraph.addFault({ service: 'entra', path: '/devicecode$', action: { type: 'status', status: 429, retryAfter: 1 } });
     const throttled = await fetch(`${sandbox.urls.entra}/${sandbox.tenant}/oauth2/v2.0/devicecode`, { method: 'POST', body: new URLSearchParams({ client_id: sandbox.clientId, scope: 'User.Read' }) });

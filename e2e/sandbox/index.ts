@@ -10,7 +10,10 @@ import { route } from './core/router';
 import { createServiceHandler } from './core/service';
 import { microsoftControlRoutes, type MicrosoftControl } from './microsoft/control';
 import { createGoogleCloud, googleClientConfig, type GoogleClientConfig, type GoogleControl, type GoogleServiceName } from './google';
+import { createDropboxCloud, type DropboxControl, type DropboxServiceName } from './dropbox';
 import { createMicrosoftCloud, type MicrosoftServiceName } from './microsoft';
+import { createWebexCloud, type WebexControl, type WebexServiceName } from './webex';
+import { createZoomCloud, type ZoomControl, type ZoomServiceName } from './zoom';
 
 export type { FaultAction, FaultSpec, OAuthFaultError } from './core/faults';
 export type { RecordedRequest } from './core/recorder';
@@ -18,7 +21,7 @@ export type { DeviceApproval } from './microsoft/entra/device-flow';
 export type { MicrosoftControl } from './microsoft/control';
 
 /** Services (one listener each). Later providers add their names here. */
-export type ServiceName = MicrosoftServiceName | GoogleServiceName;
+export type ServiceName = MicrosoftServiceName | GoogleServiceName | ZoomServiceName | WebexServiceName | DropboxServiceName;
 
 export interface SandboxOptions {
   /** Contains cert.pem + key.pem (see ensureSandboxTls in ./tls). */
@@ -35,6 +38,15 @@ export interface SandboxOptions {
 
 export interface SandboxControl extends CoreControl<ServiceName>, MicrosoftControl {
   readonly google: GoogleControl;
+  readonly zoom: ZoomControl;
+  readonly webex: WebexControl;
+  readonly dropbox: DropboxControl;
+}
+
+/** Client registrations of the OAuth2 providers, for the kiosk's config. */
+export interface OAuthApp {
+  clientId: string;
+  clientSecret: string;
 }
 
 export interface GoogleSandboxInfo {
@@ -51,6 +63,7 @@ export interface Sandbox {
   tenant: string;
   clientId: string;
   google: GoogleSandboxInfo;
+  apps: { zoom: OAuthApp; webex: OAuthApp; dropbox: OAuthApp };
   control: SandboxControl;
   close(): Promise<void>;
 }
@@ -65,23 +78,43 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const tls = await readTls(opts.tlsDir);
   const microsoft = createMicrosoftCloud({ clock, seedAnchor: opts.seedAnchor ?? clock(), autoApprove: opts.autoApprove ?? null });
   const google = createGoogleCloud({ clock, seedAnchor: opts.seedAnchor ?? clock(), autoApprove: opts.googleAutoApprove ?? null });
-  const services = [...microsoft.services, ...google.services];
+  const urls: Record<ServiceName, string> = {
+    entra: '',
+    graph: '',
+    'google-oauth': '',
+    'google-apis': '',
+    'google-people': '',
+    zoom: '',
+    'zoom-api': '',
+    webex: '',
+    'dropbox-api': '',
+    'dropbox-content': '',
+  };
+  const providerOptions = { clock, seedAnchor: opts.seedAnchor ?? clock(), autoApprove: opts.autoApprove ?? null };
+  const zoom = createZoomCloud({ ...providerOptions, apiOrigin: () => urls['zoom-api'] || undefined });
+  const webex = createWebexCloud(providerOptions);
+  const dropbox = createDropboxCloud(providerOptions);
+  const services = [...microsoft.services, ...google.services, ...zoom.services, ...webex.services, ...dropbox.services];
   const recorder = new RequestRecorder<ServiceName>();
   const faults = new FaultRegistry<ServiceName>();
-  const control: SandboxControl = { ...createCoreControl<ServiceName>(services, recorder, faults), ...microsoft.control, google: google.control };
-  const urls: Record<ServiceName, string> = { entra: '', graph: '', 'google-oauth': '', 'google-apis': '', 'google-people': '' };
+  const control: SandboxControl = { ...createCoreControl<ServiceName>(services, recorder, faults), ...microsoft.control, google: google.control, zoom: zoom.control, webex: webex.control, dropbox: dropbox.control };
   const googleInfo = { clientId: google.app.clientId, clientSecret: google.app.clientSecret, roomAccount: google.room.account, roomCalendarId: google.room.calendarId };
-  const info = { urls, tenant: microsoft.tenant.domain, clientId: microsoft.app.clientId, google: googleInfo };
+  const apps = { zoom: zoom.app, webex: webex.app, dropbox: dropbox.app };
+  const info = { urls, tenant: microsoft.tenant.domain, clientId: microsoft.app.clientId, google: googleInfo, apps };
   const controlRoutes = [
     route('GET', /^\/__sandbox\/info$/, () => jsonReply(200, info)),
     ...coreControlRoutes(control, services.map((service) => service.name)),
     ...microsoftControlRoutes(control),
     ...google.controlRoutes,
+    ...zoom.controlRoutes,
+    ...webex.controlRoutes,
+    ...dropbox.controlRoutes,
   ];
   const listeners: Listener[] = [];
   try {
     for (const service of services) {
-      const listener = await startHttpsListener(tls, createServiceHandler<ServiceName>(service, { clock, recorder, faults, controlRoutes }));
+      const handler = createServiceHandler<ServiceName>(service, { clock, recorder, faults, controlRoutes });
+      const listener = await startHttpsListener(tls, dropbox.wrapHandler(service.name, handler));
       listeners.push(listener);
       urls[service.name] = listener.origin;
     }

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { parseControlBody } from '../core/control';
+import { jsonReply } from '../core/http';
+import { route, type Route } from '../core/router';
+import { afterCommitControlRoutes, type AfterCommitFaults, type AfterCommitFaultSpec } from '../oauth2-generic/commit-faults';
+import { controlPattern, oauthControlRoutes, type OAuthControl } from '../oauth2-generic/control';
+import type { OAuthProvider } from '../oauth2-generic/provider';
+import { meetingJson, participantJson, type ParticipantSeed, type WebexMeetingStore } from './meetings';
+
+/** Test-side operations on the Webex stand-in (in process; over HTTP under /__sandbox/webex/). */
+export interface WebexControl extends OAuthControl {
+  /** Every stored meeting series as Webex serializes it. */
+  meetings(): Record<string, unknown>[];
+  /** Someone joins (or waits in the lobby of) a meeting; shows up in /v1/meetingParticipants once it has started. */
+  addParticipant(meetingId: string, participant: ParticipantSeed): Record<string, unknown>;
+  failAfterCommit(spec: AfterCommitFaultSpec): { id: string };
+  clearAfterCommitFaults(): void;
+}
+
+export function createWebexControl(oauth: OAuthProvider, meetings: WebexMeetingStore, afterCommit: AfterCommitFaults): WebexControl {
+  return {
+    ...oauth.control,
+    meetings: () => meetings.all().map((meeting) => meetingJson(meeting)),
+    addParticipant: (meetingId, seed) => {
+      const meeting = meetings.find(meetingId);
+      if (!meeting) throw new Error(`unknown Webex meeting "${meetingId}"`);
+      return participantJson(meeting, meetings.addParticipant(meeting, seed));
+    },
+    failAfterCommit: (spec) => afterCommit.add(spec),
+    clearAfterCommitFaults: () => afterCommit.clear(),
+  };
+}
+
+const participantBody = z.object({
+  email: z.string(),
+  displayName: z.string(),
+  state: z.enum(['lobby', 'joined']).optional(),
+  muted: z.boolean().optional(),
+});
+
+export function webexControlRoutes(control: WebexControl, afterCommit: AfterCommitFaults): Route[] {
+  return [
+    ...oauthControlRoutes('webex', control),
+    ...afterCommitControlRoutes('webex', afterCommit),
+    route('GET', controlPattern('webex', 'meetings'), () => jsonReply(200, control.meetings())),
+    route('POST', controlPattern('webex', 'meetings/(?<id>[^/]+)/participants'), (req, params) =>
+      jsonReply(201, control.addParticipant(params['id'] ?? '', parseControlBody(req, participantBody))),
+    ),
+  ];
+}
