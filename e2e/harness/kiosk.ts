@@ -4,6 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Sandbox } from '../sandbox';
 
+/** The Google block of the kiosk config, pointed at the sandbox's Google listeners. */
+export function sandboxGoogleConfig(sandbox: Sandbox): Record<string, unknown> {
+  const { clientId, clientSecret, config } = sandbox.google;
+  return { clientId, clientSecret, ...config };
+}
+
 export interface KioskConfigOverrides {
   autoSignIn?: boolean;
   calendarOwner?: string;

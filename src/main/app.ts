@@ -1,6 +1,8 @@
 import type { Agenda, CalendarChoice, JoinLink } from '../shared/model';
 import { featureById, scopesFor, type FeatureId } from '../shared/features';
 import { ConsentService } from './auth/consent-service';
+import { GoogleAuth } from './auth/google-auth';
+import { GoogleConnector } from './auth/google-connector';
 import { MicrosoftAuth } from './auth/microsoft-auth';
 import type { RoomAccount, RoomAccountSummary, RoomProvider } from './auth/room-account';
 import { MicrosoftConnector } from './auth/microsoft-connector';
@@ -15,6 +17,7 @@ import { detectJoinLink, providerName } from './links';
 import type { Clock, ExternalBrowser, JoinOpener, TokenVault } from './ports';
 import { GraphApi } from './providers/microsoft/graph-api';
 import { GraphInvitationMailbox, invitationLookupOf, needsMailboxLookup } from './providers/microsoft/graph-mailbox';
+import { GoogleRoomAccount } from './providers/google/google-room-account';
 import { MicrosoftRoomAccount } from './providers/microsoft/microsoft-room-account';
 import { RoomSetup } from './setup/room-setup';
 
@@ -54,11 +57,16 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     if (on !== meetingLinksOn) void agenda?.refresh();
     meetingLinksOn = on;
   };
+  const google = config.google ? new GoogleAuth(config.google, ports.vault, log) : null;
   const consent: ConsentService = new ConsentService({
-    connectors: { microsoft: new MicrosoftConnector(auth, settings) },
+    connectors: {
+      microsoft: new MicrosoftConnector(auth, settings),
+      ...(google ? { google: new GoogleConnector(google) } : {}),
+    },
     settings,
     managed: config.features,
     roomProvider: () => settings.get().room?.provider ?? null,
+    browser: ports.browser,
     log,
     onChange: onConsentChange,
   });
@@ -70,6 +78,7 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
   };
   const roomAccounts: Partial<Record<RoomProvider, RoomAccount>> = {
     microsoft: new MicrosoftRoomAccount(auth, (key) => graphFor(key, 'microsoft.calendar')),
+    ...(google && config.google ? { google: new GoogleRoomAccount(google, config.google.calendarRootUrl, log) } : {}),
   };
 
   /** The room's mailbox, for invitations whose calendar copy lost its link (read only while the feature is on). */
@@ -92,6 +101,7 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     accounts: roomAccounts,
     scopes: (provider) => scopesFor(provider, consent.enabled(provider)),
     onSignedIn: (provider, signed) => consent.recordGrant(provider, { account: { name: signed.name, username: signed.username }, scopes: signed.scopes }),
+    browser: ports.browser,
     log,
     onState: (state) => bus.emit('state', state),
     showRoom: (provider, account, calendar) => {

@@ -169,14 +169,15 @@ export const features: readonly FeatureDef[] = [
     id: 'google.sign-in',
     provider: 'google',
     feature: 'Sign in with the room account and show its address',
-    // Seed: auth/userinfo.email. We add `openid` so the code exchange returns an ID token (subject + verified
-    // email) that google-auth-library verifies, instead of a separate userinfo call:
-    // https://developers.google.com/identity/openid-connect/openid-connect#scope-param. The refresh token comes
-    // from access_type=offline, not a scope; revoking at disconnect (oauth2.googleapis.com/revoke) needs none.
+    // Seed: auth/userinfo.email. We add `openid` so the account has a stable subject (`sub`) as well as its verified
+    // email, read from the OpenID userinfo endpoint:
+    // https://developers.google.com/identity/openid-connect/openid-connect#scope-param. No `profile`: the room's
+    // display name comes from the chosen calendar. The refresh token comes from access_type=offline, not a scope;
+    // revoking at disconnect (oauth2.googleapis.com/revoke) needs none.
     scopes: ['openid', google('userinfo.email')],
     seedScopes: [google('userinfo.email')],
     why: 'Identify the room account by its verified address.',
-    how: 'Loopback + PKCE in the system browser; the ID token gives sub and email; the name comes from the calendar.',
+    how: 'Loopback + PKCE in the system browser; GET userinfo gives sub and email; the name comes from the calendar.',
     requires: [],
     alwaysOn: true,
   },

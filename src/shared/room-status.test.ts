@@ -41,6 +41,12 @@ describe('roomStatus', () => {
     expect(roomStatus([allDay], at('12:00'))).toMatchObject({ kind: 'busy', current: { id: 'offsite' } });
   });
 
+  it('names the timed meeting in progress, not the all-day booking around it, and stays busy until the booking ends', () => {
+    const allDay = meeting('offsite', '00:00', '23:59', { isAllDay: true });
+    const status = roomStatus([allDay, meeting('a', '09:00', '10:00')], at('09:30'));
+    expect(status).toMatchObject({ kind: 'busy', current: { id: 'a' }, until: '2026-11-22T23:59:00.000Z' });
+  });
+
   it('does not let a "free" show-as entry block the room', () => {
     const reminder = meeting('reminder', '11:00', '12:00', { showAs: 'free' });
     expect(roomStatus([reminder], at('11:30'))).toMatchObject({ kind: 'free' });

@@ -20,10 +20,16 @@ function busyUntil(meetings: Meeting[], from: Meeting): string {
   return until;
 }
 
+/** The meeting to name while busy: a timed one in progress says more than the all-day booking around it. */
+function currentMeeting(sorted: Meeting[], t: string): Meeting | undefined {
+  const live = sorted.filter((m) => blocks(m) && m.start <= t && m.end > t);
+  return live.find((m) => !m.isAllDay) ?? live[0];
+}
+
 export function roomStatus(meetings: Meeting[], now: Date): RoomStatus {
   const t = now.toISOString();
   const sorted = [...meetings].sort((a, b) => a.start.localeCompare(b.start));
-  const current = sorted.find((m) => blocks(m) && m.start <= t && m.end > t);
+  const current = currentMeeting(sorted, t);
   if (current) return { kind: 'busy', until: busyUntil(sorted, current), current };
   const next = sorted.find((m) => blocks(m) && m.start > t) ?? null;
   if (next && Date.parse(next.start) - now.getTime() <= STARTING_SOON_MS) return { kind: 'starting-soon', next };

@@ -3,6 +3,7 @@ import type { ConsentPrompt, FeatureView, ProviderId, ProviderView, SettingsView
 import { UserFacingError } from '../bridge/router';
 import type { SettingsStore } from '../config/settings-store';
 import type { Logger } from '../health/logger';
+import type { ExternalBrowser } from '../ports';
 import { ConsentRefusedError, type ConsentPrompter, type Grant, type ProviderConnector } from './connector';
 import { LoopbackError } from './loopback';
 
@@ -22,6 +23,8 @@ export interface ConsentServiceDeps {
   managed: readonly FeatureId[];
   /** The provider whose account is the room's (its sign-in happens in setup, not here). */
   roomProvider: () => ProviderId | null;
+  /** Opens the provider's consent page (system browser in Electron, a new tab in the web host). */
+  browser: ExternalBrowser;
   log: Logger;
   onChange(): void;
 }
@@ -132,6 +135,7 @@ export class ConsentService {
       showDeviceCode: (deviceCode) => this.prompt && this.setPrompt({ ...this.prompt, deviceCode }),
       openBrowser: async (browserUrl) => {
         if (this.prompt) this.setPrompt({ ...this.prompt, browserUrl });
+        await this.deps.browser.open(browserUrl);
       },
     };
     try {

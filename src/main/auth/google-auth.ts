@@ -131,6 +131,7 @@ export class GoogleAuth {
    * account (`login_hint`, include_granted_scopes); another account answering is refused.
    */
   async signIn(scopes: string[], prompter: ConsentPrompter, signal: AbortSignal): Promise<GoogleSignedIn> {
+    if (signal.aborted) throw new SignInCancelledError('Sign-in cancelled');
     const previous = this.session ?? (await this.readVault());
     const state = randomBytes(32).toString('base64url');
     const receiver = new LoopbackReceiver(state);
@@ -151,12 +152,13 @@ export class GoogleAuth {
         // sign-in, vault lost, token revoked) force the screen, or the kiosk would go dark an hour later.
         ...(!previous || this.lost ? { prompt: 'consent' } : {}),
       });
+      // Listen before opening: a browser with a remembered consent may redirect back at once.
       const answer = receiver.wait(signal);
       const [{ code }] = await Promise.all([answer, prompter.openBrowser(url)]);
       const { tokens } = await flow.getToken({ code, codeVerifier, redirect_uri: receiver.redirectUri });
       flow.setCredentials(tokens);
-      const account = await this.fetchAccount(flow, signal);
-      return await this.accept(previous, account, tokens, scopes);
+      if (previous) await this.checkSameAccount(flow, tokens, previous.account);
+      return await this.accept(previous, await this.fetchAccount(flow), tokens, scopes);
     } catch (err) {
       throw fromLoopback(err);
     } finally {
@@ -166,7 +168,7 @@ export class GoogleAuth {
 
   /** A live access token; ConnectionLostError when only a new consent helps. */
   async accessToken(): Promise<string> {
-    if (!this.session) throw new ConnectionLostError('google', 'not-connected');
+    if (!(await this.restore())) throw new ConnectionLostError('google', 'not-connected');
     try {
       const { token } = await this.client.getAccessToken();
       if (!token) throw new Error('Google returned no access token');
@@ -176,7 +178,10 @@ export class GoogleAuth {
     }
   }
 
-  /** The authenticated client for googleapis API clients (`calendar({ auth })`); it refreshes by itself. */
+  /**
+   * The authenticated client for googleapis API clients (`calendar({ auth })`); it refreshes by itself and its
+   * refreshes reach the vault. It has credentials once restore() or signIn() has succeeded.
+   */
   accessClient(): OAuth2Client {
     return this.client;
   }
@@ -200,19 +205,28 @@ export class GoogleAuth {
     return true;
   }
 
-  private async fetchAccount(flow: OAuth2Client, signal: AbortSignal): Promise<GoogleAccount> {
-    const response = await flow.request<unknown>({ url: this.config.userinfoUrl, signal });
+  /** Once the code is in, the person has consented: the rest finishes even if the room screen cancels now. */
+  private async fetchAccount(flow: OAuth2Client): Promise<GoogleAccount> {
+    const response = await flow.request<unknown>({ url: this.config.userinfoUrl });
     const claims = UserinfoSchema.parse(response.data);
     if (!claims.email) throw new Error('Google did not share the account address (userinfo.email was not granted).');
     return { accountKey: claims.sub, name: claims.name ?? claims.email, username: claims.email };
   }
 
-  /** Keeps the new tokens only if they belong to the connected account and can be refreshed. */
+  /**
+   * An incremental consent answered by another account must not replace the connection. tokeninfo names the token's
+   * account (`sub`) whatever scopes it carries; userinfo would not answer a token of an account that never granted
+   * openid/email.
+   */
+  private async checkSameAccount(flow: OAuth2Client, tokens: Credentials, expected: GoogleAccount): Promise<void> {
+    const info = await flow.getTokenInfo(tokens.access_token ?? '');
+    if (info.sub === expected.accountKey) return;
+    await this.revokeQuietly(tokens);
+    throw new Error(`Consent was given as ${info.email ?? 'another account'}, not as the connected account ${expected.username}.`);
+  }
+
+  /** Keeps the new tokens only if they can be refreshed. */
   private async accept(previous: StoredSession | null, account: GoogleAccount, tokens: Credentials, requested: string[]): Promise<GoogleSignedIn> {
-    if (previous && previous.account.accountKey !== account.accountKey) {
-      await this.revokeQuietly(tokens);
-      throw new Error(`Consent was given as ${account.username}, not as the connected account ${previous.account.username}.`);
-    }
     const credentials = mergeCredentials(previous?.credentials ?? null, { ...tokens, scope: tokens.scope ?? requested.join(' ') });
     if (!credentials) throw new Error('Google returned no refresh token; the room could not stay connected.');
     const session: StoredSession = { account, credentials };

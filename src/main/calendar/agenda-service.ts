@@ -1,4 +1,5 @@
 import type { Agenda, CalendarChoice, Room } from '../../shared/model';
+import { ConnectionLostError } from '../auth/connector';
 import { SignInNeededError } from '../auth/room-account';
 import type { Logger } from '../health/logger';
 import type { Clock } from '../ports';
@@ -88,6 +89,7 @@ export class AgendaService {
       this.publish({ room: this.room(), meetings, updatedAt: now.toISOString(), staleSince: null });
     } catch (err) {
       if (err instanceof SignInNeededError) this.deps.onSignInNeeded(err);
+      if (err instanceof ConnectionLostError) this.deps.onSignInNeeded(new SignInNeededError(err.reason));
       log.warn('agenda.sync-failed', { error: describeError(err) });
       this.markStale(now);
     }

@@ -11,6 +11,10 @@ import { PIN_HASH_PATTERN } from './admin-pin';
  */
 const DEFAULT_FEATURES: FeatureId[] = ['microsoft.sign-in', 'microsoft.calendar'];
 
+/** An https endpoint with its production default: tokens never travel over plain http, not even in a test config. */
+const httpsUrl = (production: string) => z.url({ protocol: /^https$/ }).default(production);
+const clientCredentials = { clientId: z.string().min(1).max(200), clientSecret: z.string().min(1).max(200) };
+
 export const KioskConfigSchema = z
   .object({
     microsoft: z
@@ -47,6 +51,42 @@ export const KioskConfigSchema = z
         calendarRootUrl: z.url({ protocol: /^https$/ }).default('https://www.googleapis.com/'),
         peopleRootUrl: z.url({ protocol: /^https$/ }).default('https://people.googleapis.com/'),
         userinfoUrl: z.url({ protocol: /^https$/ }).default('https://openidconnect.googleapis.com/v1/userinfo'),
+      })
+      .strict()
+      .optional(),
+    /**
+     * Zoom, Webex and Dropbox: OAuth 2.0 authorization code + PKCE with the app's client secret (oauth2-profiles.ts).
+     * Each block is the app registered at that provider; without a block the provider is not offered.
+     */
+    zoom: z
+      .object({
+        ...clientCredentials,
+        authorizeUrl: httpsUrl('https://zoom.us/oauth/authorize'),
+        tokenUrl: httpsUrl('https://zoom.us/oauth/token'),
+        revokeUrl: httpsUrl('https://zoom.us/oauth/revoke'),
+        /** Used until a token response names the account's own API host (`api_url`). */
+        apiBaseUrl: httpsUrl('https://api.zoom.us/v2'),
+      })
+      .strict()
+      .optional(),
+    webex: z
+      .object({
+        ...clientCredentials,
+        authorizeUrl: httpsUrl('https://webexapis.com/v1/authorize'),
+        tokenUrl: httpsUrl('https://webexapis.com/v1/access_token'),
+        /** Also serves OpenID userinfo (`<apiBaseUrl>/userinfo`). Webex has no revocation endpoint. */
+        apiBaseUrl: httpsUrl('https://webexapis.com/v1'),
+      })
+      .strict()
+      .optional(),
+    dropbox: z
+      .object({
+        ...clientCredentials,
+        authorizeUrl: httpsUrl('https://www.dropbox.com/oauth2/authorize'),
+        tokenUrl: httpsUrl('https://api.dropboxapi.com/oauth2/token'),
+        /** RPC host; revocation is `<apiBaseUrl>/auth/token/revoke`. */
+        apiBaseUrl: httpsUrl('https://api.dropboxapi.com/2'),
+        contentBaseUrl: httpsUrl('https://content.dropboxapi.com/2'),
       })
       .strict()
       .optional(),

@@ -14,6 +14,7 @@ import { LoopbackError } from '../auth/loopback';
 import type { KioskConfig } from '../config/kiosk-config';
 import type { SettingsStore } from '../config/settings-store';
 import type { Logger } from '../health/logger';
+import type { ExternalBrowser } from '../ports';
 
 export interface RoomSetupDeps {
   config: KioskConfig;
@@ -26,6 +27,8 @@ export interface RoomSetupDeps {
   onSignedIn(provider: RoomProvider, signed: RoomSignIn): Promise<void>;
   /** Starts (or restarts) the room's agenda once a calendar is chosen. */
   showRoom(provider: RoomProvider, account: RoomAccountSummary, calendar: CalendarChoice): void;
+  /** The host's browser (system browser in Electron, a new tab in the web host) for loopback sign-ins. */
+  browser: ExternalBrowser;
   onState(state: AppState): void;
   log: Logger;
 }
@@ -110,7 +113,10 @@ export class RoomSetup {
     };
     return {
       showDeviceCode: (deviceCode) => update({ deviceCode }),
-      openBrowser: async (browserUrl) => update({ browserUrl }),
+      openBrowser: async (browserUrl) => {
+        update({ browserUrl });
+        await this.deps.browser.open(browserUrl);
+      },
     };
   }
 

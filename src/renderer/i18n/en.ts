@@ -29,6 +29,7 @@ export const en = {
     free: 'Available',
     freeUntil: 'Available until {{time}}',
     freeAllDay: 'Available for the rest of the day',
+    busyRestOfDay: 'Busy for the rest of the day',
     busyUntil: 'Busy until {{time}}',
     startingSoon: 'Starting soon · {{time}}',
   },

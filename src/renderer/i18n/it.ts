@@ -30,6 +30,7 @@ export const it: Messages = {
     free: 'Libera',
     freeUntil: 'Libera fino alle {{time}}',
     freeAllDay: 'Libera per il resto della giornata',
+    busyRestOfDay: 'Occupata per il resto della giornata',
     busyUntil: 'Occupata fino alle {{time}}',
     startingSoon: 'Inizia a breve · {{time}}',
   },
