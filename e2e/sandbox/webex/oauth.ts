@@ -1,7 +1,8 @@
 import type { Clock } from '../core/clock';
 import { route, type Route } from '../core/router';
 import { decideAuthorization, startAuthorization } from '../oauth2-generic/authorize';
-import type { OAuthClient } from '../oauth2-generic/model';
+import type { OAuthAccount, OAuthClient } from '../oauth2-generic/model';
+import { encodeUnsignedJwt } from '../core/jwt';
 import { createOAuthProvider, type OAuthProvider } from '../oauth2-generic/provider';
 import { formatScopes } from '../oauth2-generic/scopes';
 import { handleTokenRequest, type OAuthError, type TokenProblem } from '../oauth2-generic/token-endpoint';
@@ -70,10 +71,28 @@ export function createWebexOAuth(clock: Clock, autoApprove: { readonly account: 
         refresh_token_expires_in: issued.refresh ? (provider.grants.secondsLeft(issued.refresh) ?? REFRESH_LIFETIME_S) : undefined,
         token_type: 'Bearer',
         scope: formatScopes(issued.grant.scopes),
+        id_token: issued.grant.scopes.includes('openid') ? webexIdToken(clock, issued.grant.account) : undefined,
       }),
     },
   });
   return provider;
+}
+
+/**
+ * Login with Webex returns an OpenID ID token when `openid` was granted (issuer idbroker.webex.com). Unsigned here:
+ * a client may take the claims of a token it received straight from the token endpoint over TLS (OIDC Core §3.1.3.7).
+ */
+function webexIdToken(clock: Clock, account: OAuthAccount): string {
+  const now = Math.floor(clock().getTime() / 1000);
+  return encodeUnsignedJwt({
+    iss: 'https://idbroker.webex.com/idb',
+    aud: WEBEX_APP.clientId,
+    sub: account.id,
+    email: account.email,
+    name: account.displayName,
+    iat: now,
+    exp: now + ACCESS_LIFETIME_S,
+  });
 }
 
 export function webexOAuthRoutes(oauth: OAuthProvider): Route[] {

@@ -1,5 +1,9 @@
 /** Webex integration scopes the seeds name (000: meetings and people; 001: controls, participants, web client). */
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
+  // Login with Webex (OpenID Connect): who you are, nothing of your data.
+  openid: 'Sign you in with your Webex identity',
+  email: 'See your email address',
+  profile: 'See your name',
   'meeting:schedules_read': 'Retrieve your Webex meeting lists and details',
   'meeting:schedules_write': 'Create, update, and delete your Webex meetings',
   'meeting:preferences_read': 'Retrieve your Webex meeting preferences',
