@@ -36,6 +36,7 @@ describe('linear time on hostile input (research §3.15)', () => {
     expect(two / one).toBeLessThan(3.5);
   });
 
+  // Quadratic behaviour would cost seconds here; the margin only absorbs other test files sharing the CPU.
   it('handles pathological single constructs quickly', () => {
     const cases = [
       `https://${'a.'.repeat(20_000)}com/`, `<a href="${'x'.repeat(500_000)}`, '<'.repeat(300_000), '&#'.repeat(300_000),
@@ -43,8 +44,8 @@ describe('linear time on hostile input (research §3.15)', () => {
       `https://x.example/?${'%'.repeat(300_000)}`, 'sip:'.repeat(100_000), `<!--${'-'.repeat(300_000)}`,
     ];
     for (const text of cases) {
-      expect(bestMs(asText(text), 3), text.slice(0, 20)).toBeLessThan(60);
-      expect(bestMs(asHtml(text), 3), text.slice(0, 20)).toBeLessThan(60);
+      expect(bestMs(asText(text), 3), text.slice(0, 20)).toBeLessThan(100);
+      expect(bestMs(asHtml(text), 3), text.slice(0, 20)).toBeLessThan(100);
     }
   });
 });

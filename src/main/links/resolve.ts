@@ -41,6 +41,7 @@ const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]{0,15}):/;
  * host and shape → WHATWG serialization (`URL.href`).
  */
 export function resolveLink(raw: string): Resolution {
+  if (raw.length > MEMO_MAX_KEY) return resolveUncached(raw);
   const known = memo.get(raw);
   if (known !== undefined) return known;
   const resolution = resolveUncached(raw);
@@ -52,8 +53,10 @@ export function resolveLink(raw: string): Resolution {
 /**
  * Bounded memo of resolutions (they are immutable). Invitations repeat the same links endlessly — every Teams
  * invite carries the same help, options and dial-in links — and the kiosk re-reads its calendar every few minutes.
+ * Small on purpose: keys are slices of event bodies and keep them alive while memoised.
  */
-const MEMO_SIZE = 4096;
+const MEMO_SIZE = 1024;
+const MEMO_MAX_KEY = 2048;
 const memo = new Map<string, Resolution>();
 
 /** Forgets memoised resolutions (benchmarks measure cold runs with it). */

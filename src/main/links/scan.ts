@@ -54,29 +54,29 @@ function tokenEnd(text: string, from: number): number {
   let i = from;
   while (i < limit) {
     const code = text.charCodeAt(i);
-    if (!continuesUrl(code, depth) || startsGluedLink(text, i, code) || endsAtSemicolon(text, i, code)) break;
+    if (!continuesUrl(code, depth) || (isPunctuation(code) && endsBefore(text, i, code))) break;
     depth = nextBraceDepth(code, depth);
     i += 1;
   }
   return i;
 }
 
-/**
- * No join URL contains `;`, while Outlook lists locations with it (`…MTID=m1;Room 4`): a `;` ends a link in prose,
- * except Proofpoint v3's `__;` separator inside its wrapper.
- */
-function endsAtSemicolon(text: string, i: number, code: number): boolean {
-  return code === 0x3b && !(text.charCodeAt(i - 1) === 0x5f && text.charCodeAt(i - 2) === 0x5f);
+/** Cheap first test for the punctuation {@link endsBefore} cares about (most URL characters are not). */
+function isPunctuation(code: number): boolean {
+  return code < 0x30 || (code > 0x39 && code < 0x41) || (code > 0x5a && code < 0x61) || code > 0x7a;
 }
 
 /** Punctuation after which a new `http(s)://` starts a second link rather than continuing the first. */
 const GLUE = new Set([0x3b, 0x2c, 0x28, 0x29, 0x5b, 0x5d, 0x7b, 0x7d, 0x27, 0x2a, 0x21]);
 
 /**
- * `…/j/1;https://…` (Outlook location lists) or `[https://a](https://b)` (Markdown) are two links, not one.
- * Wrappers carry their target after `=` or `__`, which do not split.
+ * Whether the link ends before the punctuation at `i`. No join URL contains `;`, while Outlook lists locations
+ * with it (`…MTID=m1;Room 4`), so `;` ends a link — except Proofpoint v3's `__;` inside its wrapper. And
+ * `…/j/1,https://…` or `[https://a](https://b)` (Markdown) are two links, not one; wrappers carry their target
+ * after `=` or `__`, which do not split.
  */
-function startsGluedLink(text: string, i: number, code: number): boolean {
+function endsBefore(text: string, i: number, code: number): boolean {
+  if (code === 0x3b && !(text.charCodeAt(i - 1) === 0x5f && text.charCodeAt(i - 2) === 0x5f)) return true;
   if (!GLUE.has(code)) return false;
   const next = text.charCodeAt(i + 1);
   if (next !== 0x68 && next !== 0x48) return false;

@@ -49,8 +49,25 @@ export function graphEvent(p: GraphParts): LinkSource {
 
 /** Graph's preview: the body's text, whitespace collapsed, first 255 characters. */
 function previewOf(p: GraphParts): string {
-  const text = p.text ?? (p.html ?? '').replace(/<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
+  const text = p.text ?? stripTags(p.html ?? '').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
   return text.replace(/\s+/g, ' ').trim().slice(0, 255);
+}
+
+/** Good enough for a preview and linear on any input: drops `<…>` and the content of `<style>`. */
+function stripTags(html: string): string {
+  let out = '';
+  let i = 0;
+  while (i < html.length && out.length < 4096) {
+    const lt = html.indexOf('<', i);
+    out += html.slice(i, lt < 0 ? html.length : lt);
+    if (lt < 0) break;
+    const styleEnd = html.startsWith('<style', lt) ? html.indexOf('</style>', lt) : -1;
+    const gt = html.indexOf('>', styleEnd < 0 ? lt : styleEnd);
+    if (gt < 0) break;
+    out += ' ';
+    i = gt + 1;
+  }
+  return out;
 }
 
 export interface GoogleParts {
