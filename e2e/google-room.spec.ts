@@ -1,18 +1,8 @@
-import type { Page } from '@playwright/test';
+import { consentInPopup } from './harness/browser-consent';
 import { expect, screenshot, test } from './harness/fixtures';
 import { sandboxGoogleConfig, sandboxKioskConfig } from './harness/kiosk';
 
 const G = (scope: string) => `https://www.googleapis.com/auth/${scope}`;
-
-/** Google's part happens in the browser the kiosk opened (a new tab of the web host), as IT would see it. */
-async function consentInPopup(page: Page, account: string, decision: 'Accept' | 'Cancel'): Promise<void> {
-  const popup = await page.waitForEvent('popup');
-  await popup.locator(`input[name="account"][value="${account}"]`).check();
-  await screenshot(popup, 'google-consent');
-  await popup.getByRole('button', { name: decision }).click();
-  await expect(popup.locator('body')).toContainText(decision === 'Accept' ? 'Signed in' : 'not completed');
-  await popup.close();
-}
 
 test('a Google Workspace room signs in through the browser and reaches the same home screen', async ({ page, sandbox, launchKiosk }) => {
   const config = {
@@ -24,7 +14,7 @@ test('a Google Workspace room signs in through the browser and reaches the same 
   await page.goto(kiosk.launchUrl);
   await expect(page.getByRole('button', { name: 'Sign in with Microsoft 365' })).toBeVisible();
   const signIn = page.getByRole('button', { name: 'Sign in with Google Workspace' });
-  const consent = consentInPopup(page, sandbox.google.roomAccount, 'Accept');
+  const consent = consentInPopup(page, sandbox.google.roomAccount, 'Accept', 'google-consent');
   await signIn.click();
   await consent;
 

@@ -10,6 +10,22 @@ export function sandboxGoogleConfig(sandbox: Sandbox): Record<string, unknown> {
   return { clientId, clientSecret, ...config };
 }
 
+/** Zoom, Webex and Dropbox blocks of the kiosk config, pointed at the sandbox (each provider's real path layout). */
+export function sandboxOAuthProvidersConfig(sandbox: Sandbox): Record<string, unknown> {
+  const { zoom, webex, dropbox } = sandbox.apps;
+  return {
+    zoom: { ...zoom, authorizeUrl: `${sandbox.urls.zoom}/oauth/authorize`, tokenUrl: `${sandbox.urls.zoom}/oauth/token`, revokeUrl: `${sandbox.urls.zoom}/oauth/revoke`, apiBaseUrl: `${sandbox.urls['zoom-api']}/v2` },
+    webex: { ...webex, authorizeUrl: `${sandbox.urls.webex}/v1/authorize`, tokenUrl: `${sandbox.urls.webex}/v1/access_token`, apiBaseUrl: `${sandbox.urls.webex}/v1` },
+    dropbox: {
+      ...dropbox,
+      authorizeUrl: `${sandbox.urls['dropbox-api']}/oauth2/authorize`,
+      tokenUrl: `${sandbox.urls['dropbox-api']}/oauth2/token`,
+      apiBaseUrl: `${sandbox.urls['dropbox-api']}/2`,
+      contentBaseUrl: `${sandbox.urls['dropbox-content']}/2`,
+    },
+  };
+}
+
 export interface KioskConfigOverrides {
   autoSignIn?: boolean;
   calendarOwner?: string;

@@ -6,6 +6,8 @@ import { GoogleConnector } from './auth/google-connector';
 import { MicrosoftAuth } from './auth/microsoft-auth';
 import type { RoomAccount, RoomAccountSummary, RoomProvider } from './auth/room-account';
 import { MicrosoftConnector } from './auth/microsoft-connector';
+import { OAuth2Connector } from './auth/oauth2-connector';
+import { oauth2ProfilesFrom } from './auth/oauth2-profiles';
 import { AdminGate } from './config/admin-pin';
 import { ApiRouter, EventBus, UserFacingError, type Handlers } from './bridge/router';
 import { AgendaService, type InvitationSource } from './calendar/agenda-service';
@@ -62,6 +64,7 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     connectors: {
       microsoft: new MicrosoftConnector(auth, settings),
       ...(google ? { google: new GoogleConnector(google) } : {}),
+      ...Object.fromEntries(oauth2ProfilesFrom(config).map((profile) => [profile.provider, new OAuth2Connector(profile, { vault: ports.vault, clock, log })])),
     },
     settings,
     managed: config.features,

@@ -21,6 +21,7 @@ export const SCOPES = {
   driveAppdata: `${AUTH}drive.appdata`,
   meetSpaceCreated: `${AUTH}meetings.space.created`,
   resourceCalendarReadonly: `${AUTH}admin.directory.resource.calendar.readonly`,
+  gmailSend: `${AUTH}gmail.send`,
   youtube: `${AUTH}youtube`,
   youtubeReadonly: `${AUTH}youtube.readonly`,
 } as const;
@@ -45,6 +46,7 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   [SCOPES.driveAppdata]: 'See, create, and delete its own configuration data in your Google Drive',
   [SCOPES.meetSpaceCreated]: 'Create, edit, and see information about your Google Meet conferences created by the app',
   [SCOPES.resourceCalendarReadonly]: 'View calendar resources on your domain',
+  [SCOPES.gmailSend]: 'Send email on your behalf',
   [SCOPES.youtube]: 'Manage your YouTube account',
   [SCOPES.youtubeReadonly]: 'View your YouTube account',
 };

@@ -217,10 +217,33 @@ export class OAuth2Client {
       refreshToken: answer.refreshToken,
       apiBaseUrl: answer.apiBaseUrl ?? this.profile.apiBaseUrl,
     };
+    const previous = await this.connection();
     this.generation++;
     this.current = connection;
     await this.save(connection);
+    if (previous) await this.revokeSuperseded(previous);
     return connection;
+  }
+
+  /**
+   * A wider consent (the union of the enabled features) creates a new authorization; the one it replaces must not
+   * stay live at the provider with nobody using it. Best effort: the new connection is already saved.
+   */
+  private async revokeSuperseded(old: StoredConnection): Promise<void> {
+    const endpoint = this.profile.revoke;
+    if (!endpoint) return;
+    try {
+      // Zoom revokes a whole authorization from its refresh token; Dropbox needs a live access token of it.
+      const token = endpoint.style === 'bearer' ? await this.liveAccessTokenOf(old) : old.refreshToken;
+      await fetchJson(this.profile.provider, 'revoke', endpoint.url, this.revokeInit(endpoint, token), z.unknown());
+    } catch (err) {
+      this.deps.log.warn('oauth2.superseded-revoke-failed', { provider: this.profile.provider, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  private async liveAccessTokenOf(connection: StoredConnection): Promise<string> {
+    if (!this.expiresSoon(connection)) return connection.accessToken;
+    return (await this.tokenRequest({ grant_type: 'refresh_token', refresh_token: connection.refreshToken })).accessToken;
   }
 
   /** The stored connection (vault only, no network: the kiosk may start offline). */
