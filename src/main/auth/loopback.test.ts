@@ -26,18 +26,19 @@ describe('LoopbackReceiver', () => {
 
   it('turns a refusal on the consent page into a LoopbackError with the provider’s reason', async () => {
     const r = await receiver();
-    const result = r.wait(new AbortController().signal);
+    // Settle into a value at once: the rejection lands while fetch is still running.
+    const result = r.wait(new AbortController().signal).catch((err: unknown) => err);
     await fetch(`${r.redirectUri}?error=access_denied&error_description=The+user+cancelled&state=expected-state`);
-    await expect(result).rejects.toMatchObject({ error: 'access_denied', description: 'The user cancelled' });
+    expect(await result).toMatchObject({ error: 'access_denied', description: 'The user cancelled' });
   });
 
   it('stops listening when the room screen cancels', async () => {
     const r = await receiver();
     const controller = new AbortController();
-    const result = r.wait(controller.signal);
+    const result = r.wait(controller.signal).catch((err: unknown) => err);
     const uri = r.redirectUri;
     controller.abort();
-    await expect(result).rejects.toBeInstanceOf(LoopbackError);
+    expect(await result).toBeInstanceOf(LoopbackError);
     await expect(fetch(`${uri}?code=late&state=expected-state`)).rejects.toThrow();
   });
 });
