@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sandboxOAuthProvidersConfig } from '../../../e2e/harness/kiosk';
 import type { RecordedRequest, Sandbox, ServiceName } from '../../../e2e/sandbox';
 import { completeConsent } from '../../../e2e/sandbox/oauth2-generic/testing';
 import { startTestSandbox, TestClock } from '../../../e2e/sandbox/test-support';
@@ -44,22 +45,7 @@ class ScriptedBrowser implements ConsentPrompter {
 
 /** The kiosk's config blocks, pointed at the sandbox, through the real schema (https only, defaults filled in). */
 function configFor(sandbox: Sandbox): KioskConfig {
-  const { urls, apps } = sandbox;
-  return parseKioskConfig(
-    {
-      microsoft: { clientId: 'unused-here' },
-      zoom: { ...apps.zoom, authorizeUrl: `${urls.zoom}/oauth/authorize`, tokenUrl: `${urls.zoom}/oauth/token`, revokeUrl: `${urls.zoom}/oauth/revoke`, apiBaseUrl: `${urls['zoom-api']}/v2` },
-      webex: { ...apps.webex, authorizeUrl: `${urls.webex}/v1/authorize`, tokenUrl: `${urls.webex}/v1/access_token`, apiBaseUrl: `${urls.webex}/v1` },
-      dropbox: {
-        ...apps.dropbox,
-        authorizeUrl: `${urls['dropbox-api']}/oauth2/authorize`,
-        tokenUrl: `${urls['dropbox-api']}/oauth2/token`,
-        apiBaseUrl: `${urls['dropbox-api']}/2`,
-        contentBaseUrl: `${urls['dropbox-content']}/2`,
-      },
-    },
-    'test',
-  );
+  return parseKioskConfig({ microsoft: { clientId: 'unused-here' }, ...sandboxOAuthProvidersConfig(sandbox) }, 'test');
 }
 
 function requireBlock<T>(block: T | undefined): T {
