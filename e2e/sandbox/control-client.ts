@@ -18,6 +18,8 @@ export interface SandboxControlClient {
   addEvent(ownerEmail: string, event: Event): Promise<Event>;
   updateEvent(ownerEmail: string, id: string, patch: Event): Promise<Event>;
   deleteEvent(ownerEmail: string, id: string): Promise<void>;
+  cancelOccurrence(ownerEmail: string, seriesMasterId: string, day: string): Promise<Event>;
+  invalidateDeltaTokens(): Promise<void>;
   events(ownerEmail: string): Promise<Event[]>;
   messages(ownerEmail: string): Promise<ControlMessage[]>;
 }
@@ -45,6 +47,8 @@ export function createControlClient(origin: string): SandboxControlClient {
     addEvent: (owner, event) => call('POST', mailbox(owner), event),
     updateEvent: (owner, id, patch) => call('PATCH', `${mailbox(owner)}/${encodeURIComponent(id)}`, patch),
     deleteEvent: (owner, id) => call('DELETE', `${mailbox(owner)}/${encodeURIComponent(id)}`),
+    cancelOccurrence: (owner, id, day) => call('DELETE', `${mailbox(owner)}/${encodeURIComponent(id)}/occurrences/${day}`),
+    invalidateDeltaTokens: () => call('POST', 'graph/delta-tokens/invalidate'),
     events: (owner) => call('GET', mailbox(owner)),
     messages: (owner) => call('GET', `mailboxes/${encodeURIComponent(owner)}/messages`),
   };

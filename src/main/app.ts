@@ -10,6 +10,7 @@ import { OAuth2Connector } from './auth/oauth2-connector';
 import { oauth2ProfilesFrom } from './auth/oauth2-profiles';
 import { AdminGate } from './config/admin-pin';
 import { ApiRouter, EventBus, UserFacingError, type Handlers } from './bridge/router';
+import { AgendaCache } from './calendar/agenda-cache';
 import { AgendaService, type InvitationSource } from './calendar/agenda-service';
 import type { KioskConfig } from './config/kiosk-config';
 import { SettingsStore } from './config/settings-store';
@@ -50,13 +51,14 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
   const auth = new MicrosoftAuth(config.microsoft, ports.vault, log);
   const gate = new AdminGate(() => config.admin?.pinHash ?? null, clock);
   let agenda: AgendaService | null = null;
+  const agendaCache = new AgendaCache(dataDir, log);
 
   let meetingLinksOn = false;
   const onConsentChange = () => {
     if (gate.touch()) bus.emit('settings', consent.view());
     // Switching invitation parsing on or off changes which Join buttons exist: show it now, not at the next poll.
     const on = consent.isOn('microsoft.meeting-links');
-    if (on !== meetingLinksOn) void agenda?.refresh();
+    if (on !== meetingLinksOn) void agenda?.resync();
     meetingLinksOn = on;
   };
   const google = config.google ? new GoogleAuth(config.google, ports.vault, log) : null;
@@ -120,13 +122,15 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
         clock,
         detect: (event) => detectJoinLink(event.linkSource),
         providerName,
+        privacy: config.privacy,
         pollMs: config.pollSeconds * 1000,
+        cache: agendaCache,
         log,
         onAgenda: (a: Agenda) => bus.emit('agenda', a),
         onSignInNeeded: (err) => setup.signInNeeded(err),
         invitations: () => (invitations && consent.isOn('microsoft.meeting-links') ? invitations : null),
       });
-      agenda.start();
+      void agenda.start();
     },
   });
 
@@ -140,6 +144,7 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
 
   const handlers: Handlers = {
     'app.state': async () => setup.current(),
+    'app.display': async () => config.display,
     'setup.signIn': async ({ provider, method }) => {
       setup.signIn(provider, method);
       return {};

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppState, useOpenUrlRequests } from './api/hooks';
+import { useAppState, useIdle, useOpenUrlRequests } from './api/hooks';
+import { AmbientScreen } from './screens/AmbientScreen';
 import { CalendarChoiceScreen } from './screens/CalendarChoiceScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { PinScreen } from './screens/PinScreen';
@@ -10,12 +11,15 @@ import { SigningInScreen } from './screens/SigningInScreen';
 
 type Overlay = 'none' | 'pin' | 'settings';
 
-export function App() {
+export function App({ ambientAfterMs }: { ambientAfterMs: number }) {
   const state = useAppState();
+  const idle = useIdle(ambientAfterMs);
   const { t } = useTranslation();
   const [overlay, setOverlay] = useState<Overlay>('none');
   const closeOverlay = useCallback(() => setOverlay('none'), []);
   useOpenUrlRequests();
+  // Only the home screen dims: setup and settings are in use by a person, and the wake tap must not press a button.
+  if (idle && overlay === 'none' && state.phase === 'ready') return <AmbientScreen />;
   if (overlay === 'pin') return <PinScreen onUnlocked={() => setOverlay('settings')} onCancel={closeOverlay} />;
   if (overlay === 'settings') return <SettingsScreen onClose={closeOverlay} />;
   switch (state.phase) {

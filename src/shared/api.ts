@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FeatureIdSchema } from './features';
-import { AgendaSchema, AppStateSchema, JoinLinkSchema, ProviderIdSchema, RoomProviderSchema, SettingsViewSchema, SignInMethodSchema, UnlockResultSchema } from './model';
+import { AgendaSchema, AppStateSchema, DisplaySchema, JoinLinkSchema, ProviderIdSchema, RoomProviderSchema, SettingsViewSchema, SignInMethodSchema, UnlockResultSchema } from './model';
 
 /**
  * The IPC contract: the only way renderer and main talk, in Electron (ipcMain + preload) and in the web host
@@ -11,6 +11,7 @@ const Empty = z.object({}).strict();
 
 export const calls = {
   'app.state': { input: Empty, output: AppStateSchema },
+  'app.display': { input: Empty, output: DisplaySchema },
   'setup.signIn': {
     input: z.object({ provider: RoomProviderSchema, method: SignInMethodSchema }).strict(),
     output: Empty,

@@ -189,3 +189,11 @@ export const UnlockResultSchema = z.discriminatedUnion('unlocked', [
     reason: z.enum(['wrong-pin', 'locked', 'no-pin']),
   }),
 ]);
+
+/** How the wall looks: IT's choices from the configuration. */
+export const DisplaySchema = z.object({
+  language: z.enum(['auto', 'en', 'it']),
+  /** 0 = never. */
+  ambientAfterSeconds: z.number().int().min(0).max(14_400),
+});
+export type Display = z.infer<typeof DisplaySchema>;

@@ -5,6 +5,7 @@ import { emptyReply, jsonReply } from '../core/http';
 import { route, type Route } from '../core/router';
 import type { EntraContext } from './entra/context';
 import { completeDeviceCode, type DeviceApproval } from './entra/device-flow';
+import { occurrenceIdOf } from './graph/calendar-view';
 import type { MailStore, StoredMessage, WellKnownFolder } from './graph/mail-store';
 import type { CalendarStore } from './graph/store';
 
@@ -29,6 +30,10 @@ export interface MicrosoftControl {
   addEvent(ownerEmail: string, event: Event): Event;
   updateEvent(ownerEmail: string, id: string, patch: Event): Event;
   deleteEvent(ownerEmail: string, id: string): void;
+  /** Cancels one instance of a series (`day` = its local start date, YYYY-MM-DD), as deleting an occurrence in Outlook. */
+  cancelOccurrence(ownerEmail: string, seriesMasterId: string, day: string): Event;
+  /** Every outstanding calendarView delta token now answers 410 `syncStateNotFound` (Exchange evicted the sync state). */
+  invalidateDeltaTokens(): void;
   /** Stored events (series masters, not expanded occurrences), times in their original zone. */
   events(ownerEmail: string): Event[];
   /** The mailbox's messages, newest first, every folder, with all their single-value extended properties. */
@@ -47,6 +52,15 @@ function controlMessage(mail: MailStore, stored: StoredMessage): ControlMessage 
   };
 }
 
+/** Outlook records a cancelled instance in the master's `cancelledOccurrences` (which changes the master). */
+function cancelOccurrence(calendars: CalendarStore, owner: string, seriesMasterId: string, day: string): Event {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`occurrence day must be YYYY-MM-DD, got "${day}"`);
+  const master = calendars.events(owner).find((event) => event.id === seriesMasterId);
+  if (master?.type !== 'seriesMaster') throw new Error(`${owner} has no series with id ${seriesMasterId}`);
+  const cancelled = new Set([...(master.cancelledOccurrences ?? []), occurrenceIdOf(seriesMasterId, day)]);
+  return calendars.updateEvent(owner, seriesMasterId, { cancelledOccurrences: [...cancelled] });
+}
+
 export function createMicrosoftControl(entra: EntraContext, calendars: CalendarStore, mail: MailStore): MicrosoftControl {
   return {
     revoke: (account) => entra.tokens.revokeAccount(entra.directory.require(account).userPrincipalName),
@@ -58,6 +72,8 @@ export function createMicrosoftControl(entra: EntraContext, calendars: CalendarS
     addEvent: (owner, event) => calendars.addEvent(owner, event),
     updateEvent: (owner, id, patch) => calendars.updateEvent(owner, id, patch),
     deleteEvent: (owner, id) => calendars.deleteEvent(owner, id),
+    cancelOccurrence: (owner, id, day) => cancelOccurrence(calendars, owner, id, day),
+    invalidateDeltaTokens: () => calendars.forgetHistory(),
     events: (owner) => calendars.events(owner),
     messages: (owner) => mail.messages(owner).map((stored) => controlMessage(mail, stored)),
   };
@@ -94,6 +110,13 @@ export function microsoftControlRoutes(control: MicrosoftControl): Route[] {
     route('GET', /^\/__sandbox\/mailboxes\/(?<owner>[^/]+)\/messages$/, (_req, params) => jsonReply(200, control.messages(params['owner'] ?? ''))),
     route('DELETE', new RegExp(`${MAILBOX_EVENTS}/(?<id>[^/]+)$`), (_req, params) => {
       control.deleteEvent(params['owner'] ?? '', params['id'] ?? '');
+      return emptyReply(204);
+    }),
+    route('DELETE', new RegExp(`${MAILBOX_EVENTS}/(?<id>[^/]+)/occurrences/(?<day>[^/]+)$`), (_req, params) =>
+      jsonReply(200, control.cancelOccurrence(params['owner'] ?? '', params['id'] ?? '', params['day'] ?? '')),
+    ),
+    route('POST', /^\/__sandbox\/graph\/delta-tokens\/invalidate$/, () => {
+      control.invalidateDeltaTokens();
       return emptyReply(204);
     }),
   ];

@@ -2,10 +2,11 @@ import type { Agenda, CalendarChoice, Room } from '../../shared/model';
 import { ConnectionLostError } from '../auth/connector';
 import { SignInNeededError } from '../auth/room-account';
 import type { Logger } from '../health/logger';
-import type { Clock } from '../ports';
-import { buildMeetings, dayWindow, type Detector, type LinkNamer } from './agenda';
 import type { Detection, LinkSource } from '../links';
-import type { CalendarSource, SourceEvent } from './calendar-source';
+import type { Clock } from '../ports';
+import { buildMeetings, dayWindow, type Detector, type LinkNamer, type Privacy } from './agenda';
+import type { AgendaCache } from './agenda-cache';
+import { RetryLaterError, type CalendarSource, type SourceEvent, type SyncWindow } from './calendar-source';
 
 export interface AgendaServiceDeps {
   source: CalendarSource;
@@ -14,7 +15,9 @@ export interface AgendaServiceDeps {
   clock: Clock;
   detect: Detector;
   providerName: LinkNamer;
+  privacy: Privacy;
   pollMs: number;
+  cache: AgendaCache;
   log: Logger;
   onAgenda(agenda: Agenda): void;
   onSignInNeeded(err: SignInNeededError): void;
@@ -31,20 +34,49 @@ export interface InvitationSource {
   invitationFor(event: SourceEvent): Promise<LinkSource | null>;
 }
 
+/** After repeated failures, wait at most this long between tries (a room must come back on its own). */
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+export function describeError(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  // Node's fetch says "fetch failed" and hides the reason (ECONNRESET, certificate…) in `cause`: IT needs it.
+  const cause = err.cause instanceof Error ? `: ${err.cause.message}` : '';
+  return `${err.name}: ${err.message}${cause}`.slice(0, 500);
+}
+
+/** The next poll: the normal interval, longer after failures (doubling), never sooner than a Retry-After. */
+export function nextDelay(pollMs: number, failures: number, retryAfterMs: number): number {
+  const backoff = failures === 0 ? pollMs : Math.min(pollMs * 2 ** failures, MAX_BACKOFF_MS);
+  return Math.max(backoff, retryAfterMs);
+}
+
+function sameWindow(a: SyncWindow | null, b: SyncWindow): boolean {
+  return a !== null && a.start.getTime() === b.start.getTime() && a.end.getTime() === b.end.getTime();
+}
+
 /**
- * Keeps the room's day on screen. A failed sync never empties the screen: the last good meetings stay, marked
- * stale, until the calendar answers again.
+ * Keeps the room's day on screen. The provider is polled for changes only (Graph delta, Google syncToken: one
+ * request when nothing changed); the last agenda is painted from disk at start; a failed sync never empties the
+ * screen — the last good meetings stay, marked stale, until the calendar answers again.
  */
 export class AgendaService {
   private agenda: Agenda | null = null;
+  private events = new Map<string, SourceEvent>();
+  private window: SyncWindow | null = null;
+  private cursor: string | null = null;
+  private failures = 0;
+  private retryAfterMs = 0;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
 
   constructor(private readonly deps: AgendaServiceDeps) {}
 
-  start(): void {
+  /** Paints the cached day first (if it is today's and this room's), then syncs. */
+  async start(): Promise<void> {
     this.stopped = false;
+    const cached = await this.deps.cache.load(this.deps.calendar.id);
+    if (cached && !this.agenda) this.publish(this.todaysPart(cached), false);
     void this.refresh();
   }
 
@@ -67,10 +99,16 @@ export class AgendaService {
     return this.running;
   }
 
+  /** Starts over from a full listing (e.g. invitation parsing was switched on: every event needs another look). */
+  resync(): Promise<void> {
+    this.cursor = null;
+    return this.refresh();
+  }
+
   private schedule(): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), this.deps.pollMs);
+    this.timer = setTimeout(() => void this.refresh(), nextDelay(this.deps.pollMs, this.failures, this.retryAfterMs));
     this.timer.unref?.();
   }
 
@@ -83,14 +121,26 @@ export class AgendaService {
     const { clock, source, calendar, timeZone, log } = this.deps;
     const now = clock.now();
     const window = dayWindow(now, timeZone);
+    // A new day is a new window: its cursor means nothing for it.
+    if (!sameWindow(this.window, window)) this.cursor = null;
     try {
-      const events = await this.withInvitations(await source.eventsBetween(calendar, window.start, window.end));
-      const meetings = buildMeetings(events, timeZone, this.deps.detect, this.deps.providerName);
-      this.publish({ room: this.room(), meetings, updatedAt: now.toISOString(), staleSince: null });
+      const result = await source.sync(calendar, window, this.cursor);
+      const changed = await this.withInvitations(result.events);
+      if (result.full) this.events = new Map();
+      for (const event of changed) this.events.set(event.id, event);
+      for (const id of result.removed) this.events.delete(id);
+      this.window = window;
+      this.cursor = result.cursor;
+      this.failures = 0;
+      this.retryAfterMs = 0;
+      const meetings = buildMeetings([...this.events.values()], { timeZone, detect: this.deps.detect, providerName: this.deps.providerName, privacy: this.deps.privacy });
+      this.publish({ room: this.room(), meetings, updatedAt: now.toISOString(), staleSince: null }, true);
     } catch (err) {
+      this.failures++;
+      this.retryAfterMs = err instanceof RetryLaterError ? err.afterMs : 0;
       if (err instanceof SignInNeededError) this.deps.onSignInNeeded(err);
       if (err instanceof ConnectionLostError) this.deps.onSignInNeeded(new SignInNeededError(err.reason));
-      log.warn('agenda.sync-failed', { error: describeError(err) });
+      log.warn('agenda.sync-failed', { error: describeError(err), failures: this.failures });
       this.markStale(now);
     }
   }
@@ -108,21 +158,23 @@ export class AgendaService {
     );
   }
 
+  /** A cached agenda from an earlier day keeps only what overlaps today. */
+  private todaysPart(cached: Agenda): Agenda {
+    const window = dayWindow(this.deps.clock.now(), this.deps.timeZone);
+    const start = window.start.toISOString();
+    const end = window.end.toISOString();
+    return { ...cached, meetings: cached.meetings.filter((m) => m.end > start && m.start < end) };
+  }
+
   private markStale(now: Date): void {
     const last = this.agenda;
     if (!last || last.staleSince) return;
-    this.publish({ ...last, staleSince: now.toISOString() });
+    this.publish({ ...last, staleSince: now.toISOString() }, false);
   }
 
-  private publish(agenda: Agenda): void {
+  private publish(agenda: Agenda, persist: boolean): void {
     this.agenda = agenda;
     this.deps.onAgenda(agenda);
+    if (persist) void this.deps.cache.save(this.deps.calendar.id, agenda);
   }
-}
-
-/** Node's fetch reports "fetch failed" and hides the reason in `cause` (ECONNRESET, certificate…): IT needs it. */
-export function describeError(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  const cause = err.cause instanceof Error ? `: ${err.cause.message}` : '';
-  return `${err.name}: ${err.message}${cause}`.slice(0, 500);
 }

@@ -4,6 +4,8 @@ import type { SourceEvent } from './calendar-source';
 
 const noLinks: Detector = () => ({ join: null, candidates: [], rejected: [] });
 const name = (p: string) => p.toUpperCase();
+const open = { hideSubjects: false, hideOrganizers: false };
+const rules = (detect: Detector = noLinks, privacy = open) => ({ timeZone: 'Europe/Rome', detect, providerName: name, privacy });
 
 function event(id: string, extra: Partial<SourceEvent> = {}): SourceEvent {
   return {
@@ -46,21 +48,19 @@ describe('buildMeetings', () => {
   it('drops cancelled occurrences and sorts by start', () => {
     const list = buildMeetings(
       [event('late', { start: '2026-11-22T15:00:00.000Z', end: '2026-11-22T16:00:00.000Z' }), event('gone', { isCancelled: true }), event('early')],
-      'Europe/Rome',
-      noLinks,
-      name,
+      rules(),
     );
     expect(list.map((m) => m.id)).toEqual(['early', 'late']);
   });
 
   it('never lets a private subject or organizer past main', () => {
-    const [m] = buildMeetings([event('p', { isPrivate: true, subject: 'Layoffs', organizer: 'CEO' })], 'Europe/Rome', noLinks, name);
+    const [m] = buildMeetings([event('p', { isPrivate: true, subject: 'Layoffs', organizer: 'CEO' })], rules());
     expect(m).toMatchObject({ isPrivate: true, subject: null, organizer: null });
     expect(JSON.stringify(m)).not.toContain('Layoffs');
   });
 
   it('turns all-day dates into the room day’s instants', () => {
-    const [m] = buildMeetings([event('offsite', { isAllDay: true, start: '2026-11-22', end: '2026-11-23' })], 'Europe/Rome', noLinks, name);
+    const [m] = buildMeetings([event('offsite', { isAllDay: true, start: '2026-11-22', end: '2026-11-23' })], rules());
     expect(m).toMatchObject({ start: '2026-11-21T23:00:00.000Z', end: '2026-11-22T23:00:00.000Z', isAllDay: true });
   });
 
@@ -74,8 +74,18 @@ describe('buildMeetings', () => {
       ],
       rejected: [],
     });
-    const [m] = buildMeetings([event('multi')], 'Europe/Rome', detect, name);
+    const [m] = buildMeetings([event('multi')], rules(detect));
     expect(m?.join).toEqual({ provider: 'zoom', providerName: 'ZOOM', url: 'https://x.zoom.us/j/1' });
     expect(m?.otherJoins).toEqual([{ provider: 'teams', providerName: 'TEAMS', url: 'https://teams.microsoft.com/l/meetup-join/x' }]);
+  });
+
+  it('keeps subjects and organizers off the wall when IT hides them', () => {
+    const [m] = buildMeetings([event('x', { subject: 'Merger talks', organizer: 'Avery Chen' })], rules(noLinks, { hideSubjects: true, hideOrganizers: true }));
+    expect(m).toMatchObject({ subject: null, organizer: null, isPrivate: false });
+  });
+
+  it('drops a subject that is only the organizer’s name (Exchange room mailbox default)', () => {
+    const [m] = buildMeetings([event('x', { subject: 'Avery Chen', organizer: 'Avery Chen' })], rules());
+    expect(m).toMatchObject({ subject: null, organizer: 'Avery Chen' });
   });
 });

@@ -1,5 +1,7 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, startOfDay } from 'date-fns';
+// Per-function entry points: the package root loads all ~250 functions (over a second at kiosk start).
+import { addDays } from 'date-fns/addDays';
+import { startOfDay } from 'date-fns/startOfDay';
 import type { Meeting } from '../../shared/model';
 import type { Detection } from '../links';
 import type { SourceEvent } from './calendar-source';
@@ -7,19 +9,46 @@ import type { SourceEvent } from './calendar-source';
 export type Detector = (event: SourceEvent) => Detection;
 export type LinkNamer = (provider: string) => string;
 
+/** What IT chose to keep off the wall (a lobby-facing panel may show neither subjects nor names). */
+export interface Privacy {
+  hideSubjects: boolean;
+  hideOrganizers: boolean;
+}
+
+export interface MeetingRules {
+  timeZone: string;
+  detect: Detector;
+  providerName: LinkNamer;
+  privacy: Privacy;
+}
+
+/**
+ * Exchange room mailboxes replace the subject with the organizer's name by default (AddOrganizerToSubject): that is
+ * no subject at all, and showing "Avery Chen" twice reads like a mistake. The renderer says "Meeting by Avery Chen".
+ */
+export function subjectIsOrganizerName(subject: string | null, organizer: string | null): boolean {
+  return !!subject && !!organizer && subject.trim().toLowerCase() === organizer.trim().toLowerCase();
+}
+
 /** The room's day, midnight to midnight in the room's zone (DST days are 23 or 25 hours long). */
 export function dayWindow(now: Date, timeZone: string): { start: Date; end: Date } {
   const start = startOfDay(new TZDate(now.getTime(), timeZone));
   return { start: new Date(start.getTime()), end: new Date(addDays(start, 1).getTime()) };
 }
 
-/** A calendar date (`YYYY-MM-DD`) as the instant its day starts in the room's zone. */
-function dateToInstant(date: string, timeZone: string): string {
+/** A calendar date (`YYYY-MM-DD`) as the instant its day starts in `timeZone` (the room's, or the calendar's). */
+export function dateToInstant(date: string, timeZone: string): string {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(new TZDate(y ?? 1970, (m ?? 1) - 1, d ?? 1, timeZone).getTime()).toISOString();
 }
 
-function toMeeting(event: SourceEvent, timeZone: string, detect: Detector, name: LinkNamer): Meeting {
+function shownSubject(event: SourceEvent, privacy: Privacy): string | null {
+  if (event.isPrivate || privacy.hideSubjects || subjectIsOrganizerName(event.subject, event.organizer)) return null;
+  return event.subject;
+}
+
+function toMeeting(event: SourceEvent, rules: MeetingRules): Meeting {
+  const { timeZone, detect, providerName: name, privacy } = rules;
   const detection = detect(event);
   const links = detection.candidates.filter((c) => c.kind === 'join');
   const join = detection.join;
@@ -27,9 +56,9 @@ function toMeeting(event: SourceEvent, timeZone: string, detect: Detector, name:
   const others = links.filter((l) => !join || l.url !== join.url);
   return {
     id: event.id,
-    // Private meetings: the subject never leaves main (the renderer shows "Private meeting").
-    subject: event.isPrivate ? null : event.subject,
-    organizer: event.isPrivate ? null : event.organizer,
+    // Private meetings and hidden subjects never leave main (the renderer says "Private meeting" / "Meeting").
+    subject: shownSubject(event, privacy),
+    organizer: event.isPrivate || privacy.hideOrganizers ? null : event.organizer,
     start: event.isAllDay ? dateToInstant(event.start, timeZone) : event.start,
     end: event.isAllDay ? dateToInstant(event.end, timeZone) : event.end,
     isAllDay: event.isAllDay,
@@ -46,10 +75,10 @@ function dedupeByUrl<T extends { url: string }>(items: T[]): T[] {
 }
 
 /** Today's meetings as people should see them: cancelled ones gone, sorted by start, private ones anonymised. */
-export function buildMeetings(events: SourceEvent[], timeZone: string, detect: Detector, name: LinkNamer): Meeting[] {
+export function buildMeetings(events: SourceEvent[], rules: MeetingRules): Meeting[] {
   return events
     .filter((e) => !e.isCancelled)
-    .map((e) => toMeeting(e, timeZone, detect, name))
+    .map((e) => toMeeting(e, rules))
     .filter((m) => m.end > m.start || m.isAllDay)
     .sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
 }

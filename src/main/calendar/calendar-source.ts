@@ -17,8 +17,42 @@ export interface SourceEvent {
   linkSource: LinkSource;
 }
 
+export interface SyncWindow {
+  start: Date;
+  end: Date;
+}
+
+/** One poll's worth of changes. */
+export interface SyncResult {
+  /** True when `events` is the whole window (first sync, or the provider rejected the cursor and we started over). */
+  full: boolean;
+  /** Events added or changed since the cursor (all of them when `full`). Cancelled ones carry `isCancelled`. */
+  events: SourceEvent[];
+  /** Ids deleted since the cursor (empty when `full`). */
+  removed: string[];
+  /** Opaque cursor for the next sync of the same window (Graph deltaLink, Google nextSyncToken). */
+  cursor: string | null;
+}
+
+/** The provider asked us to slow down (429, or 503 with Retry-After): wait at least `afterMs` before the next call. */
+export class RetryLaterError extends Error {
+  override name = 'RetryLaterError';
+  constructor(
+    readonly afterMs: number,
+    readonly status: number,
+  ) {
+    super(`The calendar service asked to retry after ${Math.round(afterMs / 1000)} s (HTTP ${status}).`);
+  }
+}
+
 /** The port calendar services see; Microsoft Graph and Google Calendar implement it. */
 export interface CalendarSource {
   listCalendars(): Promise<CalendarChoice[]>;
   eventsBetween(calendar: CalendarChoice, start: Date, end: Date): Promise<SourceEvent[]>;
+  /**
+   * Changes in `window` since `cursor` (null: everything). When nothing changed this costs one request, so a room
+   * can poll every few seconds. A cursor the provider no longer accepts (Graph 410/syncStateNotFound, Google 410)
+   * makes it start over and return `full: true` — the caller never has to handle that case.
+   */
+  sync(calendar: CalendarChoice, window: SyncWindow, cursor: string | null): Promise<SyncResult>;
 }

@@ -120,6 +120,17 @@ export const KioskConfigSchema = z
     /** Start the device-code sign-in at once on first run (the demo's sandbox approves it by itself). */
     autoSignIn: z.boolean().default(false),
     pollSeconds: z.number().int().min(2).max(3600).default(30),
+    /** What the wall may show: a panel facing a corridor may hide subjects and organizers. */
+    privacy: z.object({ hideSubjects: z.boolean().default(false), hideOrganizers: z.boolean().default(false) }).strict().default({ hideSubjects: false, hideOrganizers: false }),
+    display: z
+      .object({
+        /** `auto` follows the PC's language; otherwise one of the translated languages. */
+        language: z.enum(['auto', 'en', 'it']).default('auto'),
+        /** Untouched this long, the screen turns to a dim, slowly moving clock and status (OLED burn-in). 0 = never. */
+        ambientAfterSeconds: z.number().int().min(0).max(14_400).default(300),
+      })
+      .strict()
+      .default({ language: 'auto', ambientAfterSeconds: 300 }),
   })
   .strict();
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;

@@ -53,3 +53,24 @@ export function useNow(everyMs: number): Date {
   }, [everyMs]);
   return now;
 }
+
+/** True once nobody has touched the screen for `afterMs` (0 = never); any touch, click or key wakes it. */
+export function useIdle(afterMs: number): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (afterMs <= 0) return;
+    let timer = window.setTimeout(() => setIdle(true), afterMs);
+    const wake = () => {
+      setIdle(false);
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => setIdle(true), afterMs);
+    };
+    const events = ['pointerdown', 'keydown', 'wheel'] as const;
+    for (const e of events) window.addEventListener(e, wake, { capture: true });
+    return () => {
+      window.clearTimeout(timer);
+      for (const e of events) window.removeEventListener(e, wake, { capture: true });
+    };
+  }, [afterMs]);
+  return idle;
+}

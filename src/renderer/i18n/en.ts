@@ -40,6 +40,7 @@ export const en = {
     nothingNow: 'No meeting right now',
     noMoreToday: 'No more meetings today',
     privateMeeting: 'Private meeting',
+    meetingBy: 'Meeting by {{name}}',
     untitled: 'Meeting',
     allDay: 'All day',
     join: 'Join',
@@ -54,6 +55,7 @@ export const en = {
     signInAgain: 'Sign in again',
     loading: 'Loading today’s meetings…',
   },
+  ambient: { touch: 'Touch the screen to see the meetings' },
   pin: {
     title: 'Admin PIN',
     hint: 'Enter the PIN to open the settings',

@@ -5,16 +5,17 @@ import { it } from './it';
 
 export const supportedLanguages = ['en', 'it'] as const;
 
-function preferredLanguage(): string {
-  const asked = new URLSearchParams(window.location.search).get('lang') ?? navigator.language;
+/** IT's choice wins; `auto` follows the PC (or a `?lang=` for testing the web host). */
+export function preferredLanguage(configured = 'auto'): string {
+  const asked = configured !== 'auto' ? configured : (new URLSearchParams(window.location.search).get('lang') ?? navigator.language);
   const base = asked.slice(0, 2).toLowerCase();
   return (supportedLanguages as readonly string[]).includes(base) ? base : 'en';
 }
 
-export async function initI18n(): Promise<typeof i18next> {
+export async function initI18n(configured = 'auto'): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     resources: { en: { translation: en }, it: { translation: it } },
-    lng: preferredLanguage(),
+    lng: preferredLanguage(configured),
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
     returnNull: false,

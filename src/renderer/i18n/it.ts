@@ -41,6 +41,7 @@ export const it: Messages = {
     nothingNow: 'Nessuna riunione in corso',
     noMoreToday: 'Nessun’altra riunione oggi',
     privateMeeting: 'Riunione privata',
+    meetingBy: 'Riunione di {{name}}',
     untitled: 'Riunione',
     allDay: 'Tutto il giorno',
     join: 'Partecipa',
@@ -55,6 +56,7 @@ export const it: Messages = {
     signInAgain: 'Accedi di nuovo',
     loading: 'Caricamento delle riunioni di oggi…',
   },
+  ambient: { touch: 'Tocca lo schermo per vedere le riunioni' },
   pin: {
     title: 'PIN amministratore',
     hint: 'Inserisci il PIN per aprire le impostazioni',

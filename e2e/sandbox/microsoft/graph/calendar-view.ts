@@ -13,12 +13,23 @@ export interface TimeWindow {
   readonly end: Date;
 }
 
+/** How Graph names one instance of a series in the master's `cancelledOccurrences`. */
+export function occurrenceIdOf(seriesMasterId: string, day: string): string {
+  return `OID.${seriesMasterId}.${day}`;
+}
+
+function isCancelledOccurrence(master: Event, occurrence: Occurrence): boolean {
+  return master.cancelledOccurrences?.includes(occurrenceIdOf(master.id ?? '', formatLocalDate(occurrence.date))) ?? false;
+}
+
 function occurrenceEvent(master: Event, occurrence: Occurrence): Event {
   const zone = resolveTimeZone(master.start?.timeZone ?? '') ?? 'UTC';
   const day = formatLocalDate(occurrence.date);
   const id = graphId(`occurrence:${master.id ?? ''}:${day}`);
+  // Graph returns cancelledOccurrences only when the master itself is read by id, never on instances.
+  const { cancelledOccurrences: _cancelled, ...series } = master;
   return {
-    ...master,
+    ...series,
     id,
     // Exchange writes the instance date into the series' GlobalObjectId (see global-object-id.ts).
     iCalUId: occurrenceICalUId(master.iCalUId ?? '', occurrence.date),
@@ -44,7 +55,9 @@ function overlaps(event: Event, window: TimeWindow): boolean {
 export function instancesInWindow(events: readonly Event[], window: TimeWindow): Event[] {
   const instances = events.flatMap((event) =>
     event.type === 'seriesMaster'
-      ? expandOccurrences(event, window.start, window.end).map((occurrence) => occurrenceEvent(event, occurrence))
+      ? expandOccurrences(event, window.start, window.end)
+          .filter((occurrence) => !isCancelledOccurrence(event, occurrence))
+          .map((occurrence) => occurrenceEvent(event, occurrence))
       : overlaps(event, window)
         ? [event]
         : [],

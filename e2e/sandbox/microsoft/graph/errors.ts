@@ -41,6 +41,9 @@ export const GRAPH_ERRORS = {
   missingWindow: [400, 'ErrorInvalidParameter', 'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.'],
   badWindow: [400, 'ErrorInvalidParameter', "The value of the parameter 'StartDateTime' or 'EndDateTime' is invalid."],
   badSkipToken: [400, 'ErrorInvalidUrlQuery', "The value of the '$skiptoken' query parameter is invalid."],
+  badDeltaToken: [400, 'ErrorInvalidUrlQuery', "The value of the '$deltatoken' query parameter is invalid."],
+  // The code and message directory delta sends for an expired token (Microsoft 365 Developer Blog, 2020-07-03).
+  syncStateNotFound: [410, 'syncStateNotFound', 'The sync state generation is not found. The delta token is expired and data must be synchronized again.'],
 } as const satisfies Record<string, readonly [number, string, string]>;
 
 export type GraphErrorName = keyof typeof GRAPH_ERRORS;

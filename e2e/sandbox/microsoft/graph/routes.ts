@@ -114,7 +114,7 @@ const listCalendars: Authed = (ctx, req, params, principal) => {
 };
 
 /** The calendar a /calendar, /calendars/{id} or /calendarView path points at, or the error reply. */
-function targetCalendar(ctx: GraphContext, req: SandboxRequest, params: RouteParams, principal: Principal): { calendar: StoredCalendar } | { reply: Reply } {
+export function targetCalendar(ctx: GraphContext, req: SandboxRequest, params: RouteParams, principal: Principal): { calendar: StoredCalendar } | { reply: Reply } {
   const user = targetUser(ctx, params, principal);
   if (!user) return { reply: invalidUser(ctx, req, params) };
   const calendarId = params['calendar'];
@@ -138,7 +138,7 @@ const getCalendar: Authed = (ctx, req, params, principal) => {
 
 // ---------------------------------------------------------------- calendarView
 
-function parseWindow(req: SandboxRequest): TimeWindow | 'missing' | 'invalid' {
+export function parseWindow(req: SandboxRequest): TimeWindow | 'missing' | 'invalid' {
   const startText = req.query['startDateTime'] ?? req.query['startdatetime'];
   const endText = req.query['endDateTime'] ?? req.query['enddatetime'];
   if (startText === undefined || endText === undefined) return 'missing';

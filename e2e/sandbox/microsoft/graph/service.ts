@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '../../core/service';
 import type { GraphContext } from './context';
+import { deltaRoutes } from './delta';
 import { graphError, graphStatusFault } from './errors';
 import { mailRoutes } from './mail-routes';
 import { graphRoutes } from './routes';
@@ -13,7 +14,7 @@ function unknownSegment(path: string): string {
 export function createGraphService(ctx: GraphContext): ServiceDefinition<'graph'> {
   return {
     name: 'graph',
-    routes: [...graphRoutes(ctx), ...mailRoutes(ctx)],
+    routes: [...graphRoutes(ctx), ...deltaRoutes(ctx), ...mailRoutes(ctx)],
     describe: () => ({ scopes: null, grantType: null }),
     statusFault: (req, status, retryAfter) => graphStatusFault(req, ctx.clock, status, retryAfter),
     notFound: (req) => {

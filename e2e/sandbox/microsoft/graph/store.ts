@@ -31,6 +31,21 @@ interface StoredEvent {
   event: Event;
 }
 
+/** One entry of the change log: the event as it was just before change number `seq` (null: it did not exist). */
+interface Change {
+  readonly seq: number;
+  readonly calendarId: string;
+  readonly eventId: string;
+  readonly before: Event | null;
+}
+
+/** An event that changed between two watermarks, with its state at each end (null: absent). */
+export interface EventChange {
+  readonly id: string;
+  readonly before: Event | null;
+  readonly after: Event | null;
+}
+
 /** Addressing for addEvent: a calendar other than the owner's default, and/or a fixed id (the seed uses both). */
 export interface EventPlacement {
   readonly calendarId?: string;
@@ -48,6 +63,13 @@ function clone<T>(value: T): T {
 export class CalendarStore {
   private readonly calendarList: StoredCalendar[] = [];
   private readonly eventsById = new Map<string, StoredEvent>();
+  /**
+   * Change tracking for delta queries: every mutation bumps `watermark` and logs the prior state, so the calendar as
+   * it was at any watermark since `trackedFrom` can be rebuilt. Delta tokens are watermarks; older ones are gone.
+   */
+  private readonly changeLog: Change[] = [];
+  private watermarkValue = 0;
+  private trackedFrom = 0;
 
   constructor(
     private readonly clock: Clock,
@@ -99,6 +121,7 @@ export class CalendarStore {
     const id = placement.id ?? graphId(`event:${randomBytes(16).toString('hex')}`);
     if (this.eventsById.has(id)) throw new Error(`event id ${id} already exists`);
     const event = createEvent({ id, owner, directory: this.directory, now: this.clock() }, clone(input));
+    this.logChange(calendar.id, id, null);
     this.eventsById.set(id, { calendarId: calendar.id, ownerUpn: owner.userPrincipalName, event });
     return clone(event);
   }
@@ -106,18 +129,69 @@ export class CalendarStore {
   updateEvent(ownerUpn: string, id: string, patch: Event): Event {
     const stored = this.requireEvent(ownerUpn, id);
     const owner = this.directory.require(ownerUpn);
-    stored.event = updateEvent({ id, owner, directory: this.directory, now: this.clock() }, stored.event, clone(patch));
+    const updated = updateEvent({ id, owner, directory: this.directory, now: this.clock() }, stored.event, clone(patch));
+    this.logChange(stored.calendarId, id, stored.event);
+    stored.event = updated;
     return clone(stored.event);
   }
 
   deleteEvent(ownerUpn: string, id: string): void {
-    this.requireEvent(ownerUpn, id);
+    const stored = this.requireEvent(ownerUpn, id);
+    this.logChange(stored.calendarId, id, stored.event);
     this.eventsById.delete(id);
+  }
+
+  /** The current change number; a delta round started now reports changes after it next time. */
+  watermark(): number {
+    return this.watermarkValue;
+  }
+
+  /** False for a watermark from before `forgetHistory` (or from the future): its delta token is gone. */
+  canReplayFrom(watermark: number): boolean {
+    return watermark >= this.trackedFrom && watermark <= this.watermarkValue;
+  }
+
+  /**
+   * Drops the change history, as Exchange does when its delta token cache evicts a sync state: every outstanding
+   * watermark stops being replayable. Counts as a change so that tokens issued afterwards are distinguishable.
+   */
+  forgetHistory(): void {
+    this.watermarkValue += 1;
+    this.trackedFrom = this.watermarkValue;
+    this.changeLog.length = 0;
+  }
+
+  /** A calendar's events (series masters, not occurrences) as they were at `watermark`. */
+  eventsAt(calendarId: string, watermark: number): Event[] {
+    const current = new Map([...this.eventsById].filter(([, stored]) => stored.calendarId === calendarId).map(([id, stored]) => [id, stored.event]));
+    // Undo changes newest first, so each event ends up in the state its earliest later change recorded.
+    for (const change of this.changesAfter(calendarId, watermark).reverse()) {
+      if (change.before) current.set(change.eventId, change.before);
+      else current.delete(change.eventId);
+    }
+    return [...current.values()].map(clone);
+  }
+
+  /** Events of a calendar that changed in (from, to], each with its state at both watermarks. */
+  changesBetween(calendarId: string, from: number, to: number): EventChange[] {
+    const ids = new Set(this.changesAfter(calendarId, from).filter((change) => change.seq <= to).map((change) => change.eventId));
+    const before = new Map(this.eventsAt(calendarId, from).map((event) => [event.id ?? '', event]));
+    const after = new Map(this.eventsAt(calendarId, to).map((event) => [event.id ?? '', event]));
+    return [...ids].map((id) => ({ id, before: before.get(id) ?? null, after: after.get(id) ?? null }));
   }
 
   events(ownerUpn: string): Event[] {
     const owner = this.directory.require(ownerUpn).userPrincipalName;
     return [...this.eventsById.values()].filter((stored) => stored.ownerUpn === owner).map((stored) => clone(stored.event));
+  }
+
+  private changesAfter(calendarId: string, watermark: number): Change[] {
+    return this.changeLog.filter((change) => change.calendarId === calendarId && change.seq > watermark);
+  }
+
+  private logChange(calendarId: string, eventId: string, before: Event | null): void {
+    this.watermarkValue += 1;
+    this.changeLog.push({ seq: this.watermarkValue, calendarId, eventId, before: before && clone(before) });
   }
 
   private requireEvent(ownerUpn: string, id: string): StoredEvent {

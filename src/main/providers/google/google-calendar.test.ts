@@ -3,45 +3,27 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Sandbox } from '../../../../e2e/sandbox';
 import { completeInBrowser } from '../../../../e2e/sandbox/google/test-support';
 import { startTestSandbox } from '../../../../e2e/sandbox/test-support';
-import { scopesFor } from '../../../shared/features';
 import type { CalendarChoice } from '../../../shared/model';
 import { ConnectionLostError } from '../../auth/connector';
-import { GoogleAuth } from '../../auth/google-auth';
-import { ConsentBrowser, googleConfigOf } from '../../auth/google-auth.test-support';
-import { MemoryVault } from '../../auth/memory-vault';
-import type { SourceEvent } from '../../calendar/calendar-source';
+import type { GoogleAuth } from '../../auth/google-auth';
 import { silentLogger, type Logger } from '../../health/logger';
 import { detectJoinLink } from '../../links';
-import { GoogleCalendarSource, sourceEventsOf } from './google-calendar';
-
-// Monday 23 November 2026, 10:10 in Rome (CET, +01:00): the seed's day is built around it.
-const ANCHOR = new Date('2026-11-23T09:10:00Z');
-const ROME_DAY = { start: new Date('2026-11-22T23:00:00Z'), end: new Date('2026-11-23T23:00:00Z') };
-const ROME_TWO_DAYS = { start: ROME_DAY.start, end: new Date('2026-11-24T23:00:00Z') };
-
-function bySubject(events: SourceEvent[], subject: string): SourceEvent {
-  const found = events.find((event) => event.subject === subject);
-  if (!found) throw new Error(`no "${subject}" in ${events.map((event) => event.subject).join(', ')}`);
-  return found;
-}
+import { sourceEventsOf, type GoogleCalendarOptions } from './google-calendar';
+import { ANCHOR, bySubject, connectGoogleRoom, ROME_DAY, ROME_TWO_DAYS, type GoogleRoomConnection } from './google-calendar.test-support';
 
 describe('GoogleCalendarSource with @googleapis/calendar against the sandbox', () => {
+  let room: GoogleRoomConnection;
   let sandbox: Sandbox;
   let auth: GoogleAuth;
   let atlas: CalendarChoice;
 
-  const source = (options = {}) => new GoogleCalendarSource(auth.accessClient(), sandbox.google.config.calendarRootUrl, { name: 'Atlas', username: sandbox.google.roomAccount }, silentLogger, options);
-  const eventsOf = (range = ROME_DAY, options = {}) => source(options).eventsBetween(atlas, range.start, range.end);
+  const source = (options: GoogleCalendarOptions = {}) => room.source(options);
+  const eventsOf = (range = ROME_DAY, options: GoogleCalendarOptions = {}) => source(options).eventsBetween(atlas, range.start, range.end);
 
   beforeAll(async () => {
     sandbox = await startTestSandbox({ now: () => ANCHOR, seedAnchor: ANCHOR });
-    auth = new GoogleAuth(googleConfigOf(sandbox.google), new MemoryVault(), silentLogger);
-    const browser = new ConsentBrowser((url) => completeInBrowser(url, { account: sandbox.google.roomAccount, decision: 'accept' }));
-    await auth.signIn(scopesFor('google', ['google.calendar']), browser, new AbortController().signal);
-    const calendars = await source().listCalendars();
-    const found = calendars.find((calendar) => calendar.id === sandbox.google.roomCalendarId);
-    if (!found) throw new Error('the Atlas resource calendar is not listed');
-    atlas = found;
+    room = await connectGoogleRoom(sandbox.google, (url) => completeInBrowser(url, { account: sandbox.google.roomAccount, decision: 'accept' }));
+    ({ auth, atlas } = room);
   });
   afterAll(() => sandbox.close());
 

@@ -3,14 +3,34 @@ import type { OAuth2Client } from 'google-auth-library';
 import type { z } from 'zod';
 import type { CalendarChoice, ShowAs } from '../../../shared/model';
 import { asConnectionLost } from '../../auth/google-auth';
-import type { CalendarSource, SourceEvent } from '../../calendar/calendar-source';
+import { Backoff } from '../../calendar/backoff';
+import type { CalendarSource, SourceEvent, SyncResult, SyncWindow } from '../../calendar/calendar-source';
 import type { Logger } from '../../health/logger';
-import { GoogleCalendarEntrySchema, GoogleEventSchema, GooglePageSchema, type GoogleCalendarEntry, type GoogleEvent, type GoogleEventTime } from './google-schemas';
+import { GoogleCalendarEntrySchema, GoogleEventSchema, GooglePageSchema, type GoogleCalendarEntry, type GoogleEvent, type GoogleEventTime, type GooglePage } from './google-schemas';
+import { encodeCursor, overlapsWindow, retryLaterOf, syncTokenFor, syncTokenRejected } from './google-sync';
 
 /** Guards against a server that pages forever. */
 const MAX_PAGES = 50;
 /** Calendar v3's own default page size for events.list. */
 const DEFAULT_PAGE_SIZE = 250;
+/**
+ * Sync calls make exactly one request each: googleapis would otherwise retry a GET 3 times on 429/5xx (ignoring
+ * Retry-After), so one failing poll costs 4 requests and ~2 s before anyone hears of it. The poll loop is the
+ * retry, paced by the RetryLaterError we throw. The OAuth2Client still refreshes and replays once on 401/403
+ * (GoogleAuth sets forceRefreshOnFailure), which no request option turns off.
+ */
+const ONE_REQUEST = { retry: false } as const;
+/** When an events.list answer has no `timeZone` (Google always sends it), all-day dates are read as UTC days. */
+const FALLBACK_ZONE = 'UTC';
+
+/** Every page of one listing, and what only its last page carries. */
+interface Listing {
+  items: unknown[];
+  nextSyncToken: string | null;
+  timeZone: string | null;
+}
+
+type PageFetcher = (pageToken: string | undefined) => Promise<{ data: unknown }>;
 
 interface EventTimes {
   start: string;
@@ -78,13 +98,32 @@ function validItems<S extends z.ZodType>(items: readonly unknown[], schema: S, l
   return results;
 }
 
-/** Events as the agenda reads them; one Google cannot place in time is skipped like one that fails validation. */
-export function sourceEventsOf(items: readonly unknown[], log: Logger): SourceEvent[] {
-  return validItems(items, GoogleEventSchema, log, 'google.event-skipped').flatMap((event) => {
+/** One Google cannot place in time is skipped like one that fails validation. */
+function mappedEvents(events: readonly GoogleEvent[], log: Logger): SourceEvent[] {
+  return events.flatMap((event) => {
     const mapped = toSourceEvent(event);
     if (!mapped) log.warn('google.event-skipped', { id: event.id, issue: 'no usable start/end' });
     return mapped ? [mapped] : [];
   });
+}
+
+/** Events as the agenda reads them. */
+export function sourceEventsOf(items: readonly unknown[], log: Logger): SourceEvent[] {
+  return mappedEvents(validItems(items, GoogleEventSchema, log, 'google.event-skipped'), log);
+}
+
+/**
+ * An incremental listing as changes to the caller's window. Deleted events and cancelled occurrences (Google's
+ * tombstones may carry only an id) are removals; so is a changed event that now lies outside the window — it may
+ * have been moved out of it, and removing an id the caller never had is harmless.
+ */
+function windowChanges(items: readonly unknown[], window: SyncWindow, timeZone: string, log: Logger): Pick<SyncResult, 'events' | 'removed'> {
+  const valid = validItems(items, GoogleEventSchema, log, 'google.event-skipped');
+  const cancelled = valid.filter((event) => event.status === 'cancelled');
+  const live = mappedEvents(valid.filter((event) => event.status !== 'cancelled'), log);
+  const inside = live.filter((event) => overlapsWindow(event, window, timeZone));
+  const outside = live.filter((event) => !inside.includes(event));
+  return { events: inside, removed: [...cancelled, ...outside].map((event) => event.id) };
 }
 
 /** Resource calendars (rooms) have ids like `{domain}_{hex}@resource.calendar.google.com`; the id is their address. */
@@ -97,15 +136,18 @@ function toChoice(entry: GoogleCalendarEntry, account: { name: string; username:
 export interface GoogleCalendarOptions {
   /** events.list `maxResults`; tests make it small to walk several pages. */
   pageSize?: number;
+  /** Jitter source for the 429/5xx backoff; tests pin it. */
+  random?: () => number;
 }
 
 /**
  * The room's Google calendar through @googleapis/calendar, read with calendar.readonly: the room account's calendar
  * list (its primary calendar and the room resource calendars shared with it) and a day's events, recurring series
- * expanded by Google (`singleEvents`). A full listing each time; incremental syncToken sync can replace `listEvents`.
+ * expanded by Google (`singleEvents`), either listed whole (`eventsBetween`) or kept up to date with sync tokens (`sync`).
  */
 export class GoogleCalendarSource implements CalendarSource {
   private readonly api: calendar_v3.Calendar;
+  private readonly backoff: Backoff;
 
   /** `auth` is GoogleAuth.accessClient(); `account` is the connected account (owner of the primary calendar). */
   constructor(
@@ -116,10 +158,11 @@ export class GoogleCalendarSource implements CalendarSource {
     private readonly options: GoogleCalendarOptions = {},
   ) {
     this.api = calendar({ version: 'v3', auth, rootUrl: calendarRootUrl });
+    this.backoff = new Backoff(options.random);
   }
 
   async listCalendars(): Promise<CalendarChoice[]> {
-    const items = await this.allItems((pageToken) => this.api.calendarList.list({ ...(pageToken ? { pageToken } : {}) }));
+    const { items } = await this.allPages((pageToken) => this.api.calendarList.list({ ...(pageToken ? { pageToken } : {}) }));
     return validItems(items, GoogleCalendarEntrySchema, this.log, 'google.calendar-skipped').map((entry) => toChoice(entry, this.account));
   }
 
@@ -132,23 +175,79 @@ export class GoogleCalendarSource implements CalendarSource {
       timeMax: end.toISOString(),
       maxResults: this.options.pageSize ?? DEFAULT_PAGE_SIZE,
     };
-    const items = await this.allItems((pageToken) => this.api.events.list({ ...query, ...(pageToken ? { pageToken } : {}) }));
+    const { items } = await this.allPages((pageToken) => this.api.events.list({ ...query, ...(pageToken ? { pageToken } : {}) }));
     return sourceEventsOf(items, this.log);
   }
 
+  /**
+   * Google's sync-token protocol (https://developers.google.com/calendar/api/guides/sync). Throttling and outages
+   * become RetryLaterError (Retry-After, else exponential backoff per calendar, reset by the next success).
+   */
+  async sync(calendar: CalendarChoice, window: SyncWindow, cursor: string | null): Promise<SyncResult> {
+    try {
+      const result = await this.syncFrom(calendar, window, syncTokenFor(cursor, calendar.id, window));
+      this.backoff.succeeded(calendar.id);
+      return result;
+    } catch (err) {
+      throw retryLaterOf(err, () => this.backoff.failed(calendar.id), new Date()) ?? err;
+    }
+  }
+
+  /** A sync token Google no longer accepts (410) means a full sync, which the caller sees only as `full: true`. */
+  private async syncFrom(calendar: CalendarChoice, window: SyncWindow, syncToken: string | null): Promise<SyncResult> {
+    if (syncToken !== null) {
+      try {
+        return await this.incrementalSync(calendar, window, syncToken);
+      } catch (err) {
+        if (!syncTokenRejected(err)) throw err;
+        this.log.info('google.sync-token-rejected', { calendar: calendar.id });
+      }
+    }
+    return this.fullSync(calendar, window);
+  }
+
+  /**
+   * The window's events and a sync token for them. No orderBy (Google gives no sync token for ordered listings) and
+   * no showDeleted: a full result replaces everything the caller had, so tombstones would be noise.
+   */
+  private async fullSync(calendar: CalendarChoice, window: SyncWindow): Promise<SyncResult> {
+    const query: calendar_v3.Params$Resource$Events$List = {
+      calendarId: calendar.id,
+      singleEvents: true,
+      timeMin: window.start.toISOString(),
+      timeMax: window.end.toISOString(),
+      maxResults: this.options.pageSize ?? DEFAULT_PAGE_SIZE,
+    };
+    const listing = await this.allPages((pageToken) => this.api.events.list({ ...query, ...(pageToken ? { pageToken } : {}) }, ONE_REQUEST));
+    return { full: true, events: sourceEventsOf(listing.items, this.log), removed: [], cursor: this.cursorOf(calendar, window, listing) };
+  }
+
+  /** Everything changed since `syncToken`; time bounds are refused alongside it, so the window is applied here. */
+  private async incrementalSync(calendar: CalendarChoice, window: SyncWindow, syncToken: string): Promise<SyncResult> {
+    const query: calendar_v3.Params$Resource$Events$List = { calendarId: calendar.id, syncToken, singleEvents: true, maxResults: this.options.pageSize ?? DEFAULT_PAGE_SIZE };
+    const listing = await this.allPages((pageToken) => this.api.events.list({ ...query, ...(pageToken ? { pageToken } : {}) }, ONE_REQUEST));
+    const changes = windowChanges(listing.items, window, listing.timeZone ?? FALLBACK_ZONE, this.log);
+    return { full: false, ...changes, cursor: this.cursorOf(calendar, window, listing) };
+  }
+
+  /** Without a sync token (a listing cut at MAX_PAGES) the next sync is a full one: slower, never wrong. */
+  private cursorOf(calendar: CalendarChoice, window: SyncWindow, listing: Listing): string | null {
+    if (listing.nextSyncToken === null) this.log.warn('google.no-sync-token', { calendar: calendar.id });
+    return listing.nextSyncToken === null ? null : encodeCursor(calendar.id, window, listing.nextSyncToken);
+  }
+
   /** Follows `nextPageToken`; a dead grant surfaces as ConnectionLostError (the client refreshes inside the call). */
-  private async allItems(fetchPage: (pageToken: string | undefined) => Promise<{ data: unknown }>): Promise<unknown[]> {
+  private async allPages(fetchPage: PageFetcher): Promise<Listing> {
     const items: unknown[] = [];
-    let pageToken: string | undefined;
+    let last: GooglePage = {};
     for (let page = 0; page < MAX_PAGES; page++) {
-      const response = await fetchPage(pageToken).catch((err: unknown) => {
+      const response = await fetchPage(last.nextPageToken ?? undefined).catch((err: unknown) => {
         throw asConnectionLost(err) ?? err;
       });
-      const parsed = GooglePageSchema.parse(response.data);
-      items.push(...(parsed.items ?? []));
-      pageToken = parsed.nextPageToken ?? undefined;
-      if (!pageToken) break;
+      last = GooglePageSchema.parse(response.data);
+      items.push(...(last.items ?? []));
+      if (!last.nextPageToken) break;
     }
-    return items;
+    return { items, nextSyncToken: last.nextSyncToken ?? null, timeZone: last.timeZone ?? null };
   }
 }

@@ -44,5 +44,16 @@ export const GoogleEventSchema = z
   .loose();
 export type GoogleEvent = z.infer<typeof GoogleEventSchema>;
 
-/** One page of a Calendar v3 collection; items are validated one by one so a single odd one cannot hide the rest. */
-export const GooglePageSchema = z.object({ items: z.array(z.unknown()).nullish(), nextPageToken: z.string().nullish() }).loose();
+/**
+ * One page of a Calendar v3 collection; items are validated one by one so a single odd one cannot hide the rest.
+ * `nextSyncToken` comes only on the last page; `timeZone` (events.list) is the zone all-day dates are read in.
+ */
+export const GooglePageSchema = z
+  .object({ items: z.array(z.unknown()).nullish(), nextPageToken: z.string().nullish(), nextSyncToken: z.string().nullish(), timeZone: z.string().nullish() })
+  .loose();
+export type GooglePage = z.infer<typeof GooglePageSchema>;
+
+/** Calendar's error body (`{error: {code, message, errors[{domain, reason}]}}`); only what tells 410/429/403 apart. */
+export const GoogleErrorBodySchema = z.object({
+  error: z.object({ errors: z.array(z.object({ domain: z.string().nullish(), reason: z.string().nullish() }).loose()).nullish() }).loose(),
+});

@@ -1,12 +1,46 @@
-import { Client, GraphError } from '@microsoft/microsoft-graph-client';
+import { Client, GraphError, RetryHandlerOptions, type ShouldRetry } from '@microsoft/microsoft-graph-client';
 import type { z } from 'zod';
+import { retryAfterMs } from '../../calendar/backoff';
+import { RetryLaterError } from '../../calendar/calendar-source';
 import type { Logger } from '../../health/logger';
 import { GraphPageSchema } from './graph-schemas';
 
 export type TokenSource = (forceRefresh: boolean) => Promise<string>;
 
+type GraphPage = z.output<typeof GraphPageSchema>;
+
 /** Guards against a server that pages forever. */
 const MAX_PAGES = 50;
+
+/**
+ * The client's RetryHandler waits out 429/503/504 in-line, up to 3 times, for as long as Retry-After says. Fine for a
+ * blip; but a poll held for minutes leaves the kiosk unable to say why nothing updates. So GETs retry in-line only
+ * when the server asks for at most this long, and otherwise fail at once for the caller's scheduler to wait.
+ */
+const MAX_INLINE_RETRY_AFTER_MS = 5_000;
+/** Graph's throttling guide says to back off even when a 429 names no delay; this is how long. */
+const DEFAULT_THROTTLE_MS = 30_000;
+
+const retryOnlyShortWaits: ShouldRetry = (_delay, _attempt, _request, _options, response) => {
+  const wait = retryAfterMs(response.headers.get('retry-after'), new Date());
+  return wait === null || wait <= MAX_INLINE_RETRY_AFTER_MS;
+};
+
+/**
+ * A 429, or a 503 that says when to come back, that outlived the client's own retries, as the port's RetryLaterError
+ * carrying the server's Retry-After; null for any other failure (a 503 without Retry-After is a plain outage).
+ */
+export function retryLaterOf(error: unknown, now: Date = new Date()): RetryLaterError | null {
+  if (!(error instanceof GraphError) || (error.statusCode !== 429 && error.statusCode !== 503)) return null;
+  const wait = retryAfterMs(error.headers?.get('retry-after'), now);
+  if (error.statusCode === 503 && wait === null) return null;
+  return new RetryLaterError(wait ?? DEFAULT_THROTTLE_MS, error.statusCode);
+}
+
+/** Graph's "this delta token is gone, start over": 410 Gone, or `syncStateNotFound` (some services send it on a 400). */
+export function isSyncStateLost(error: unknown): boolean {
+  return error instanceof GraphError && (error.statusCode === 410 || error.code?.toLowerCase() === 'syncstatenotfound');
+}
 
 /**
  * Microsoft Graph through the official client. Two facts shape it (research/cloud-sandbox.md §2.2): the client only
@@ -43,24 +77,48 @@ export class GraphApi {
   }
 
   async get<S extends z.ZodType>(path: string, schema: S, headers: Record<string, string> = {}): Promise<z.output<S>> {
-    const body: unknown = await this.withReauth(() => this.client.api(path).headers(headers).get());
+    const options = [new RetryHandlerOptions(undefined, undefined, retryOnlyShortWaits)];
+    const body: unknown = await this.withReauth(() => this.client.api(path).headers(headers).middlewareOptions(options).get());
     return schema.parse(body);
   }
 
-  /** Follows `@odata.nextLink` verbatim (it encodes every original parameter); skips items that fail validation. */
+  /** Every item of a collection; skips items that fail validation. */
   async getAll<S extends z.ZodType>(path: string, item: S, headers: Record<string, string> = {}): Promise<z.output<S>[]> {
     const results: z.output<S>[] = [];
-    let next: string | null = path;
-    for (let page = 0; next && page < MAX_PAGES; page++) {
-      const parsed: z.output<typeof GraphPageSchema> = await this.get(next, GraphPageSchema, headers);
-      for (const raw of parsed.value) {
-        const checked = item.safeParse(raw);
-        if (checked.success) results.push(checked.data);
-        else this.log.warn('graph.item-skipped', { path: path.split('?')[0], issue: checked.error.issues[0]?.message });
-      }
-      next = parsed['@odata.nextLink'] ?? null;
-    }
+    for await (const page of this.pages(path, headers)) results.push(...this.validItems(page, item, path));
     return results;
+  }
+
+  /** One delta round from `link` (a first delta URL or a saved deltaLink): its items and the deltaLink that ends it. */
+  async deltaRound<S extends z.ZodType>(link: string, item: S, headers: Record<string, string> = {}): Promise<{ items: z.output<S>[]; deltaLink: string }> {
+    const items: z.output<S>[] = [];
+    let deltaLink: string | undefined;
+    for await (const page of this.pages(link, headers)) {
+      items.push(...this.validItems(page, item, link));
+      deltaLink = page['@odata.deltaLink'];
+    }
+    if (deltaLink === undefined) throw new Error(`Graph ended a delta round without @odata.deltaLink (${link.split('?')[0] ?? ''})`);
+    return { items, deltaLink };
+  }
+
+  /** Follows `@odata.nextLink` verbatim: it encodes every original parameter (and a delta round's state). */
+  private async *pages(path: string, headers: Record<string, string>): AsyncGenerator<GraphPage> {
+    let next: string | undefined = path;
+    for (let count = 0; next !== undefined && count < MAX_PAGES; count++) {
+      const page: GraphPage = await this.get(next, GraphPageSchema, headers);
+      yield page;
+      next = page['@odata.nextLink'];
+    }
+  }
+
+  private validItems<S extends z.ZodType>(page: GraphPage, item: S, path: string): z.output<S>[] {
+    const valid: z.output<S>[] = [];
+    for (const raw of page.value) {
+      const checked = item.safeParse(raw);
+      if (checked.success) valid.push(checked.data);
+      else this.log.warn('graph.item-skipped', { path: path.split('?')[0], issue: checked.error.issues[0]?.message });
+    }
+    return valid;
   }
 
   /** A 401 means the token died server-side (revoked): refresh once; if that fails the auth layer says so. */

@@ -29,7 +29,20 @@ export const GraphEventSchema = z
   .loose();
 export type GraphEvent = z.infer<typeof GraphEventSchema>;
 
-/** One page of a Graph collection; items are validated one by one so a single odd event cannot hide the rest. */
+/**
+ * One page of a Graph collection; items are validated one by one so a single odd event cannot hide the rest. A delta
+ * page carries `@odata.nextLink` (more pages in this round) or, on the last page, `@odata.deltaLink` — never both.
+ */
 export const GraphPageSchema = z
-  .object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().url().optional() })
+  .object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().url().optional(), '@odata.deltaLink': z.string().url().optional() })
   .loose();
+
+/** An instance that left a delta's calendarView (deleted, cancelled, moved out): Graph sends nothing but its id. */
+const GraphRemovedSchema = z.object({ id: z.string().min(1), '@removed': z.object({ reason: z.string().nullish() }).loose() }).loose();
+
+/** A delta item, tagged: either a whole event (added or changed) or the id of one that went away. */
+export const GraphDeltaItemSchema = z.union([
+  GraphRemovedSchema.transform((item) => ({ kind: 'removed' as const, id: item.id })),
+  GraphEventSchema.transform((event) => ({ kind: 'event' as const, event })),
+]);
+export type GraphDeltaItem = z.output<typeof GraphDeltaItemSchema>;

@@ -1,0 +1,120 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { sandboxKioskConfig, startKiosk } from '../e2e/harness/kiosk';
+import { startSandbox, type Sandbox } from '../e2e/sandbox';
+import { createRoomdeck } from '../src/main/app';
+import { MemoryVault } from '../src/main/auth/memory-vault';
+import { parseKioskConfig } from '../src/main/config/kiosk-config';
+import { silentLogger } from '../src/main/health/logger';
+import { systemClock } from '../src/main/ports';
+import { buildAll } from '../scripts/build';
+import { TLS_DIR } from '../scripts/sandbox-tls-env';
+import { median, type Figure } from './figure';
+
+const ROOM = 'boardroom4@contoso.com';
+const RENDERER_ASSETS = join(process.cwd(), 'out', 'renderer', 'assets');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function rendererGzipKb(): number {
+  const files = readdirSync(RENDERER_ASSETS).filter((f) => f.endsWith('.js'));
+  return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(RENDERER_ASSETS, f)), { level: 9 }).length, 0) / 1024;
+}
+
+async function until<T>(probe: () => T | null | undefined | false, ms: number): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** A data folder of a kiosk that has signed in and synced once (token cache, settings, agenda cache). */
+async function signedInDataDir(sandbox: Sandbox): Promise<{ dir: string; config: Record<string, unknown> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'roomdeck-bench-'));
+  const config = sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM, timeZone: 'Europe/Rome' });
+  const kiosk = await startKiosk(config, dir);
+  await until(() => existsSync(join(dir, 'agenda-cache.json')), 30_000);
+  await kiosk.stop();
+  return { dir, config };
+}
+
+/**
+ * Launch → the day's meetings on screen, from the cache alone: the sandbox is shut before each launch, so nothing
+ * can come from the network. Measured from spawning the web host to the first agenda row painted in Chromium.
+ */
+async function paintFromCacheMs(): Promise<number> {
+  const sandbox = await startSandbox({ tlsDir: TLS_DIR, autoApprove: { account: ROOM } });
+  const { dir, config } = await signedInDataDir(sandbox);
+  await sandbox.close();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  const samples: number[] = [];
+  try {
+    for (let i = 0; i < 5; i++) {
+      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      const t0 = performance.now();
+      const kiosk = await startKiosk(config, dir);
+      await page.goto(kiosk.launchUrl);
+      await page.locator('.agenda__item').first().waitFor({ state: 'visible', timeout: 10_000 });
+      samples.push(performance.now() - t0);
+      await kiosk.stop();
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return median(samples);
+}
+
+/** Graph requests per poll once nothing changes (delta: one request), measured over several polls. */
+async function requestsPerIdlePoll(): Promise<number> {
+  const sandbox = await startSandbox({ tlsDir: TLS_DIR });
+  const config = parseKioskConfig(
+    { ...sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM, pollSeconds: 2 }) },
+    'bench',
+  );
+  const app = createRoomdeck(config, await mkdtemp(join(tmpdir(), 'roomdeck-bench-')), {
+    vault: new MemoryVault(),
+    opener: { open: async () => undefined },
+    browser: { open: async () => undefined },
+    clock: systemClock,
+    log: silentLogger,
+  });
+  let agendas = 0;
+  app.bus.subscribe((event, payload) => {
+    if (event === 'agenda') agendas++;
+    const state = payload as { phase?: string; deviceCode?: { userCode: string } | null };
+    if (event === 'state' && state.phase === 'signing-in' && state.deviceCode) sandbox.control.approveDeviceCode({ userCode: state.deviceCode.userCode, account: ROOM, consent: true });
+  });
+  try {
+    await app.start();
+    await until(() => agendas >= 1, 20_000);
+    await new Promise((r) => setTimeout(r, 2_500));
+    sandbox.control.clearRequests();
+    const polls = 5;
+    await new Promise((r) => setTimeout(r, polls * 2_000 + 500));
+    return sandbox.control.requests({ service: 'graph' }).length / polls;
+  } finally {
+    app.stop();
+    await sandbox.close();
+  }
+}
+
+export async function figures(): Promise<Figure[]> {
+  await buildAll();
+  const jsKb = rendererGzipKb();
+  const paint = await paintFromCacheMs();
+  const perPoll = await requestsPerIdlePoll();
+  const perHour = (3600 / 30) * perPoll;
+  return [
+    { name: 'home.renderer_js_gzip', value: jsKb, unit: 'KB', budget: '≤ 250 KB', ok: jsKb <= 250 },
+    { name: 'home.paint_from_cache', value: paint, unit: 'ms', budget: '≤ 1000 ms', ok: paint <= 1000 },
+    { name: 'home.requests_per_idle_poll', value: perPoll, unit: 'requests', budget: '≤ 1 per calendar', ok: perPoll <= 1 },
+    { name: 'home.requests_per_hour_idle', value: perHour, unit: 'requests/h', budget: '≤ 120 (30 s polls)', ok: perHour <= 120 },
+  ];
+}
