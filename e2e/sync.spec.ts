@@ -1,5 +1,6 @@
+import { consentInPopup } from './harness/browser-consent';
 import { expect, screenshot, test } from './harness/fixtures';
-import { sandboxKioskConfig } from './harness/kiosk';
+import { sandboxGoogleConfig, sandboxKioskConfig } from './harness/kiosk';
 import { approveShownDeviceCode } from './harness/sign-in';
 
 const ROOM = 'boardroom4@contoso.com';
@@ -50,4 +51,44 @@ test('with the network down the screen keeps the meetings, says since when, and 
   sandbox.control.clearFaults();
   await expect(page.getByTestId('stale-banner')).toHaveCount(0, { timeout: 30_000 });
   await expect(page.locator('.agenda__item')).toHaveCount(shown);
+});
+
+/** Google's wall time: an RFC 3339 instant in the event's zone. */
+function googleSoon(minutesFromNow: number, length = 15) {
+  const start = new Date(Date.now() + minutesFromNow * 60_000);
+  const end = new Date(start.getTime() + length * 60_000);
+  return { start: { dateTime: start.toISOString(), timeZone: 'UTC' }, end: { dateTime: end.toISOString(), timeZone: 'UTC' } };
+}
+
+test('a Google room follows the same changes: added, moved, cancelled', async ({ page, sandbox, launchKiosk }) => {
+  const config = {
+    ...sandboxKioskConfig(sandbox, { pollSeconds: 2 }),
+    google: sandboxGoogleConfig(sandbox),
+    features: ['google.sign-in', 'google.calendar'],
+    room: { calendarOwner: sandbox.google.roomCalendarId },
+  };
+  const kiosk = await launchKiosk(config);
+  await page.goto(kiosk.launchUrl);
+  const consent = consentInPopup(page, sandbox.google.roomAccount, 'Accept');
+  await page.getByRole('button', { name: 'Sign in with Google Workspace' }).click();
+  await consent;
+  await expect(page.locator('.agenda__item').first()).toBeVisible();
+
+  const calendarId = sandbox.google.roomCalendarId;
+  const added = sandbox.control.google.addEvent(calendarId, { summary: 'Walk-in: print shop call', ...googleSoon(2) });
+  const row = page.locator('.agenda__item', { hasText: 'Walk-in: print shop call' });
+  await expect(row).toBeVisible(WITHIN);
+  const before = await row.locator('.agenda__time').textContent();
+
+  sandbox.control.google.updateEvent(calendarId, added.id ?? '', googleSoon(4, 30));
+  await expect(row.locator('.agenda__time')).not.toHaveText(before ?? '', WITHIN);
+
+  sandbox.control.google.updateEvent(calendarId, added.id ?? '', { status: 'cancelled' });
+  await expect(row).toHaveCount(0, WITHIN);
+  // Idle polls cost one request each (syncToken), not a fresh listing.
+  sandbox.control.clearRequests();
+  await page.waitForTimeout(4_500);
+  const calls = sandbox.control.requests({ service: 'google-apis' }).filter((r) => r.path.includes('/events'));
+  expect(calls.length).toBeGreaterThan(0);
+  expect(calls.every((r) => r.query['syncToken'] !== undefined)).toBe(true);
 });
