@@ -11,6 +11,10 @@ import { oauth2ProfilesFrom } from './auth/oauth2-profiles';
 import { AdminGate } from './config/admin-pin';
 import { ApiRouter, EventBus, UserFacingError, type Handlers } from './bridge/router';
 import { AgendaCache } from './calendar/agenda-cache';
+import { BookingService } from './meetings/booking-service';
+import type { RoomBooker } from './meetings/room-booker';
+import { GoogleRoomBooker } from './providers/google/google-booker';
+import { GraphRoomBooker } from './providers/microsoft/graph-booker';
 import { AgendaService, type InvitationSource } from './calendar/agenda-service';
 import type { KioskConfig } from './config/kiosk-config';
 import { SettingsStore } from './config/settings-store';
@@ -56,6 +60,7 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
   let meetingLinksOn = false;
   const onConsentChange = () => {
     if (gate.touch()) bus.emit('settings', consent.view());
+    setup.refreshActions();
     // Switching invitation parsing on or off changes which Join buttons exist: show it now, not at the next poll.
     const on = consent.isOn('microsoft.meeting-links');
     if (on !== meetingLinksOn) void agenda?.resync();
@@ -94,6 +99,29 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     return { needsLookup: needsMailboxLookup, invitationFor: (event) => mailbox.invitationFor(invitationLookupOf(event)) };
   };
 
+  /** The room on screen: set when a calendar is chosen, used by "Book now". */
+  let room: { provider: RoomProvider; account: RoomAccountSummary; calendar: CalendarChoice } | null = null;
+  const bookingFeature = (provider: RoomProvider): FeatureId => (provider === 'microsoft' ? 'microsoft.instant-meeting' : 'google.instant-meeting');
+  const bookerFor = (provider: RoomProvider, account: RoomAccountSummary): RoomBooker | null => {
+    if (!consent.isOn(bookingFeature(provider))) return null;
+    if (provider === 'microsoft') return new GraphRoomBooker(graphFor(account.key, 'microsoft.instant-meeting'));
+    return google && config.google ? new GoogleRoomBooker(google.accessClient(), config.google.calendarRootUrl, log) : null;
+  };
+  const booking = new BookingService({
+    booker: () => (room ? bookerFor(room.provider, room.account) : null),
+    calendar: () => room?.calendar ?? null,
+    refreshAgenda: async () => {
+      await agenda?.refresh();
+      return agenda?.current() ?? null;
+    },
+    settings,
+    clock,
+    timeZone: roomTimeZone(config),
+    log,
+    // The booking lands in the room's calendar, read by everyone: in the room's language.
+    subject: config.display.language === 'it' ? 'Prenotata in sala' : 'Booked at the room',
+  });
+
   /** Every admin call checks the PIN session first (and keeps it open while the admin works). */
   const asAdmin = <T>(action: () => T): T => {
     if (!gate.touch()) throw new UserFacingError('admin-locked', 'Enter the admin PIN to change settings.');
@@ -109,8 +137,10 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     browser: ports.browser,
     log,
     onState: (state) => bus.emit('state', state),
+    canBook: (provider) => consent.isOn(bookingFeature(provider)),
     showRoom: (provider, account, calendar) => {
       agenda?.stop();
+      room = { provider, account, calendar };
       const invitations = invitationsFor(provider, account, calendar);
       const source = roomAccounts[provider]?.calendars(account);
       if (!source) return;
@@ -123,6 +153,7 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
         detect: (event) => detectJoinLink(event.linkSource),
         providerName,
         privacy: config.privacy,
+        bookedHere: () => booking.bookedHere(),
         pollMs: config.pollSeconds * 1000,
         cache: agendaCache,
         log,
@@ -164,6 +195,12 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
       await ports.opener.open(target);
       log.info('meeting.join', { provider: link.provider, via: target.via });
       return { opened: link };
+    },
+    'room.bookNow': ({ minutes }) => booking.bookNow(minutes),
+    'room.extend': ({ minutes }) => booking.extend(minutes),
+    'room.endNow': async () => {
+      await booking.endNow();
+      return {};
     },
     'admin.unlock': async ({ pin }) => {
       const result = await gate.unlock(pin);

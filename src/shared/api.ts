@@ -25,6 +25,10 @@ export const calls = {
       .strict(),
     output: z.object({ opened: JoinLinkSchema }),
   },
+  /** Books the room from now for `minutes`; main re-checks the calendar first, so the slot is never double-booked. */
+  'room.bookNow': { input: z.object({ minutes: z.number().int().min(5).max(240) }).strict(), output: z.object({ until: z.iso.datetime() }) },
+  'room.extend': { input: z.object({ minutes: z.number().int().min(5).max(120) }).strict(), output: z.object({ until: z.iso.datetime() }) },
+  'room.endNow': { input: Empty, output: Empty },
   'admin.unlock': { input: z.object({ pin: z.string().regex(/^\d{1,12}$/) }).strict(), output: UnlockResultSchema },
   'admin.lock': { input: Empty, output: Empty },
   /** The settings calls answer `admin-locked` unless the admin PIN was entered in the last idle period. */

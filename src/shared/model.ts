@@ -35,6 +35,8 @@ export const MeetingSchema = z.object({
   /** The link Join opens first; `others` are further links found in the same invitation. */
   join: JoinLinkSchema.nullable(),
   otherJoins: z.array(JoinLinkSchema).max(10),
+  /** Booked from this screen ("Book now"): people here may extend or end it. */
+  bookedHere: z.boolean(),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 
@@ -122,6 +124,8 @@ export const AppStateSchema = z.discriminatedUnion('phase', [
     account: AccountSchema,
     /** Non-null when the room account's sign-in must be redone (e.g. refresh token revoked). */
     signInNeeded: NoticeSchema.nullable(),
+    /** "Book now" is offered (the room's booking feature is switched on and consented). */
+    canBook: z.boolean(),
   }),
 ]);
 export type AppState = z.infer<typeof AppStateSchema>;

@@ -14,6 +14,7 @@ function meeting(id: string, start: string, end: string, extra: Partial<Meeting>
     isPrivate: false,
     join: null,
     otherJoins: [],
+    bookedHere: false,
     ...extra,
   };
 }

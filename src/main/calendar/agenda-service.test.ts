@@ -58,6 +58,7 @@ async function service(source: CalendarSource, now = { t: Date.parse('2026-11-22
     detect: () => ({ join: null, candidates: [], rejected: [] }),
     providerName: (p) => p,
     privacy: { hideSubjects: false, hideOrganizers: false },
+    bookedHere: () => new Set<string>(),
     pollMs: 60_000,
     cache: new AgendaCache(dir, silentLogger),
     log: silentLogger,

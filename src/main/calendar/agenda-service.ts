@@ -16,6 +16,8 @@ export interface AgendaServiceDeps {
   detect: Detector;
   providerName: LinkNamer;
   privacy: Privacy;
+  /** Ids of bookings made from this screen (they get Extend / End now). */
+  bookedHere(): ReadonlySet<string>;
   pollMs: number;
   cache: AgendaCache;
   log: Logger;
@@ -133,7 +135,7 @@ export class AgendaService {
       this.cursor = result.cursor;
       this.failures = 0;
       this.retryAfterMs = 0;
-      const meetings = buildMeetings([...this.events.values()], { timeZone, detect: this.deps.detect, providerName: this.deps.providerName, privacy: this.deps.privacy });
+      const meetings = buildMeetings([...this.events.values()], { timeZone, detect: this.deps.detect, providerName: this.deps.providerName, privacy: this.deps.privacy, bookedHere: this.deps.bookedHere() });
       this.publish({ room: this.room(), meetings, updatedAt: now.toISOString(), staleSince: null }, true);
     } catch (err) {
       this.failures++;

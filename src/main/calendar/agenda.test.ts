@@ -5,7 +5,7 @@ import type { SourceEvent } from './calendar-source';
 const noLinks: Detector = () => ({ join: null, candidates: [], rejected: [] });
 const name = (p: string) => p.toUpperCase();
 const open = { hideSubjects: false, hideOrganizers: false };
-const rules = (detect: Detector = noLinks, privacy = open) => ({ timeZone: 'Europe/Rome', detect, providerName: name, privacy });
+const rules = (detect: Detector = noLinks, privacy = open) => ({ timeZone: 'Europe/Rome', detect, providerName: name, privacy, bookedHere: new Set<string>() });
 
 function event(id: string, extra: Partial<SourceEvent> = {}): SourceEvent {
   return {

@@ -20,6 +20,8 @@ export interface MeetingRules {
   detect: Detector;
   providerName: LinkNamer;
   privacy: Privacy;
+  /** Ids of bookings made from this screen. */
+  bookedHere: ReadonlySet<string>;
 }
 
 /**
@@ -66,6 +68,7 @@ function toMeeting(event: SourceEvent, rules: MeetingRules): Meeting {
     isPrivate: event.isPrivate,
     join: join ? toLink(join) : null,
     otherJoins: dedupeByUrl(others.map(toLink)).slice(0, 10),
+    bookedHere: rules.bookedHere.has(event.id),
   };
 }
 

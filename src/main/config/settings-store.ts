@@ -31,11 +31,13 @@ export const SettingsSchema = z
         z.object({ account: z.object({ name: z.string().max(200), username: z.string().max(320) }), scopes: z.array(z.string().max(200)).max(60) }).strict(),
       )
       .default({}),
+    /** Ids of bookings made from this screen, so they keep Extend / End now across restarts (today's only matter). */
+    bookings: z.array(z.string().max(512)).max(50).default([]),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
 
-const EMPTY: Settings = { version: 1, room: null, features: {}, connections: {} };
+const EMPTY: Settings = { version: 1, room: null, features: {}, connections: {}, bookings: [] };
 
 export class SettingsStore {
   private current: Settings = EMPTY;

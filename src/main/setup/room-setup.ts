@@ -30,6 +30,8 @@ export interface RoomSetupDeps {
   /** The host's browser (system browser in Electron, a new tab in the web host) for loopback sign-ins. */
   browser: ExternalBrowser;
   onState(state: AppState): void;
+  /** Whether "Book now" may be offered for this room (its booking feature is on). */
+  canBook(provider: RoomProvider): boolean;
   log: Logger;
 }
 
@@ -100,6 +102,14 @@ export class RoomSetup {
     this.enterRoom(room.provider, { key: room.key, name, username }, calendar);
   }
 
+  /** A feature switch changed what the home screen may offer. */
+  refreshActions(): void {
+    const room = this.deps.settings.get().room;
+    if (this.state.phase !== 'ready' || !room) return;
+    const canBook = this.deps.canBook(room.provider);
+    if (canBook !== this.state.canBook) this.set({ ...this.state, canBook });
+  }
+
   /** Access lost while the room is showing: keep the agenda, tell IT. */
   signInNeeded(err: SignInNeededError): void {
     if (this.state.phase !== 'ready' || this.state.signInNeeded) return;
@@ -164,7 +174,7 @@ export class RoomSetup {
   }
 
   private enterRoom(provider: RoomProvider, account: RoomAccountSummary, calendar: CalendarChoice): void {
-    this.set({ phase: 'ready', account: toAccount(provider, account), signInNeeded: null });
+    this.set({ phase: 'ready', account: toAccount(provider, account), signInNeeded: null, canBook: this.deps.canBook(provider) });
     this.deps.showRoom(provider, account, calendar);
   }
 

@@ -1,6 +1,8 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../shared/model';
 import { formatTimeRange } from '../i18n';
+import { OwnBookingActions } from './BookNow';
 import { JoinButton, OtherJoins } from './JoinButton';
 import { meetingTitle } from './meeting-title';
 
@@ -9,7 +11,7 @@ export function meetingTimes(meeting: Meeting, timeZone: string, language: strin
 }
 
 /** The "Now" / "Next" cards: big enough to read from across the table, with the one Join people came for. */
-export function MeetingCard(props: { label: string; meeting: Meeting | null; timeZone: string; empty: string; primary?: boolean }) {
+export function MeetingCard(props: { label: string; meeting: Meeting | null; timeZone: string; empty: string; primary?: boolean; whenEmpty?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { meeting, primary = false } = props;
   return (
@@ -24,9 +26,13 @@ export function MeetingCard(props: { label: string; meeting: Meeting | null; tim
           {meeting.organizer ? <p className="card__organizer">{t('home.organizer', { name: meeting.organizer })}</p> : null}
           <JoinButton meeting={meeting} large={primary} />
           {primary ? <OtherJoins meeting={meeting} /> : null}
+          {primary ? <OwnBookingActions meeting={meeting} /> : null}
         </>
       ) : (
-        <p className="card__empty">{props.empty}</p>
+        <>
+          <p className="card__empty">{props.empty}</p>
+          {props.whenEmpty}
+        </>
       )}
     </section>
   );

@@ -55,6 +55,16 @@ export const en = {
     signInAgain: 'Sign in again',
     loading: 'Loading today’s meetings…',
   },
+  booking: {
+    bookNow: 'Book now',
+    howLong: 'For how long?',
+    minutes_one: '{{count}} minute',
+    minutes_other: '{{count}} minutes',
+    untilNext: 'Until {{time}} (next meeting)',
+    extend_one: '+{{count}} minute',
+    extend_other: '+{{count}} minutes',
+    endNow: 'End now',
+  },
   ambient: { touch: 'Touch the screen to see the meetings' },
   pin: {
     title: 'Admin PIN',
@@ -111,6 +121,11 @@ export const en = {
     'sign-in-needed': 'The room account must sign in again.',
   },
   error: {
+    'slot-taken': 'Someone booked the room meanwhile. The screen now shows what is free.',
+    'booking-not-allowed': 'This room may not book its own calendar. IT can switch booking on.',
+    'booking-failed': 'The booking did not go through. Please try again.',
+    'booking-off': 'Booking from this screen is not switched on.',
+    'no-own-booking': 'There is no booking from this screen in progress.',
     'admin-locked': 'The settings closed. Enter the admin PIN again.',
     'consent-busy': 'Another permission request is waiting to be answered.',
     'feature-managed': 'This feature is set by your organization.',

@@ -56,6 +56,16 @@ export const it: Messages = {
     signInAgain: 'Accedi di nuovo',
     loading: 'Caricamento delle riunioni di oggi…',
   },
+  booking: {
+    bookNow: 'Prenota ora',
+    howLong: 'Per quanto tempo?',
+    minutes_one: '{{count}} minuto',
+    minutes_other: '{{count}} minuti',
+    untilNext: 'Fino alle {{time}} (riunione successiva)',
+    extend_one: '+{{count}} minuto',
+    extend_other: '+{{count}} minuti',
+    endNow: 'Termina ora',
+  },
   ambient: { touch: 'Tocca lo schermo per vedere le riunioni' },
   pin: {
     title: 'PIN amministratore',
@@ -112,6 +122,11 @@ export const it: Messages = {
     'sign-in-needed': 'L’account della sala deve accedere di nuovo.',
   },
   error: {
+    'slot-taken': 'Qualcuno ha prenotato la sala nel frattempo. Lo schermo mostra ora cosa è libero.',
+    'booking-not-allowed': 'Questa sala non può prenotare il proprio calendario. L’IT può attivare la prenotazione.',
+    'booking-failed': 'La prenotazione non è riuscita. Riprova.',
+    'booking-off': 'La prenotazione da questo schermo non è attiva.',
+    'no-own-booking': 'Nessuna prenotazione fatta da questo schermo è in corso.',
     'admin-locked': 'Le impostazioni si sono chiuse. Inserisci di nuovo il PIN.',
     'consent-busy': 'Un’altra richiesta di autorizzazione è in attesa di risposta.',
     'feature-managed': 'Questa funzione è gestita dalla tua organizzazione.',

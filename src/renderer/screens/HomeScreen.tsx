@@ -3,6 +3,7 @@ import type { Agenda } from '../../shared/model';
 import { nowAndNext } from '../../shared/room-status';
 import { useAgenda, useApi, useNow } from '../api/hooks';
 import { AgendaList } from '../components/AgendaList';
+import { BookNow } from '../components/BookNow';
 import { Clock } from '../components/Clock';
 import { MeetingCard } from '../components/MeetingCard';
 import { StatusBand } from '../components/StatusBand';
@@ -32,7 +33,7 @@ function SignInNeededBanner({ provider }: { provider: 'microsoft' | 'google' }) 
   );
 }
 
-export function HomeScreen({ provider, signInNeeded, onSettings }: { provider: 'microsoft' | 'google'; signInNeeded: boolean; onSettings: () => void }) {
+export function HomeScreen({ provider, signInNeeded, canBook, onSettings }: { provider: 'microsoft' | 'google'; signInNeeded: boolean; canBook: boolean; onSettings: () => void }) {
   const { t } = useTranslation();
   const agenda = useAgenda();
   const now = useNow(15_000);
@@ -66,7 +67,14 @@ export function HomeScreen({ provider, signInNeeded, onSettings }: { provider: '
       {signInNeeded ? <SignInNeededBanner provider={provider} /> : <StaleBanner agenda={agenda} now={now} />}
       <div className="home__body">
         <div className="home__focus">
-          <MeetingCard label={t('home.now')} meeting={current.now} timeZone={room.timeZone} empty={t('home.nothingNow')} primary />
+          <MeetingCard
+            label={t('home.now')}
+            meeting={current.now}
+            timeZone={room.timeZone}
+            empty={t('home.nothingNow')}
+            primary
+            whenEmpty={canBook ? <BookNow meetings={meetings} now={now} timeZone={room.timeZone} /> : null}
+          />
           <MeetingCard label={t('home.next')} meeting={current.next} timeZone={room.timeZone} empty={t('home.noMoreToday')} />
         </div>
         <AgendaList meetings={upcoming} now={now} timeZone={room.timeZone} />

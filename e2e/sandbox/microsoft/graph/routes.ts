@@ -23,8 +23,8 @@ function authed(ctx: GraphContext, handler: Authed): Route['handle'] {
 export const ME = '(?:me|users/(?<user>[^/]+))';
 const V1 = '/v1\\.0/';
 
-export function graphRoute(ctx: GraphContext, suffix: string, handler: Authed): Route {
-  return route('GET', new RegExp(`^${V1}${suffix}$`, 'i'), authed(ctx, handler));
+export function graphRoute(ctx: GraphContext, suffix: string, handler: Authed, method = 'GET'): Route {
+  return route(method, new RegExp(`^${V1}${suffix}$`, 'i'), authed(ctx, handler));
 }
 
 export function metadata(req: SandboxRequest, fragment: string): string {

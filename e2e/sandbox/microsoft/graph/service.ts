@@ -2,6 +2,7 @@ import type { ServiceDefinition } from '../../core/service';
 import type { GraphContext } from './context';
 import { deltaRoutes } from './delta';
 import { graphError, graphStatusFault } from './errors';
+import { eventWriteRoutes } from './event-writes';
 import { mailRoutes } from './mail-routes';
 import { graphRoutes } from './routes';
 
@@ -14,7 +15,7 @@ function unknownSegment(path: string): string {
 export function createGraphService(ctx: GraphContext): ServiceDefinition<'graph'> {
   return {
     name: 'graph',
-    routes: [...graphRoutes(ctx), ...deltaRoutes(ctx), ...mailRoutes(ctx)],
+    routes: [...graphRoutes(ctx), ...deltaRoutes(ctx), ...eventWriteRoutes(ctx), ...mailRoutes(ctx)],
     describe: () => ({ scopes: null, grantType: null }),
     statusFault: (req, status, retryAfter) => graphStatusFault(req, ctx.clock, status, retryAfter),
     notFound: (req) => {

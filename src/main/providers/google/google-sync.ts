@@ -49,7 +49,7 @@ export function overlapsWindow(event: SourceEvent, window: SyncWindow, timeZone:
   return span.start < window.end.getTime() && span.end > window.start.getTime();
 }
 
-function httpStatusOf(err: unknown): number | null {
+export function httpStatusOf(err: unknown): number | null {
   return err instanceof gaxios.GaxiosError ? (err.status ?? err.response?.status ?? null) : null;
 }
 
@@ -59,7 +59,7 @@ export function syncTokenRejected(err: unknown): boolean {
 }
 
 /** 403 is also Google's "slow down" when it comes from the usageLimits domain (rateLimitExceeded, userRateLimitExceeded…). */
-function isUsageLimit(err: gaxios.GaxiosError): boolean {
+export function isUsageLimit(err: gaxios.GaxiosError): boolean {
   const body = GoogleErrorBodySchema.safeParse(err.response?.data);
   const first = body.success ? body.data.error.errors?.[0] : undefined;
   return first?.domain === 'usageLimits' || first?.reason === 'rateLimitExceeded' || first?.reason === 'userRateLimitExceeded';

@@ -82,6 +82,26 @@ export class GraphApi {
     return schema.parse(body);
   }
 
+  /**
+   * A create. The client's RetryHandler replays it on 429/503/504, so the body must carry something that makes a
+   * replay harmless (a `transactionId`); long Retry-After waits fail at once, as for GETs, rather than hold a tap.
+   */
+  post<S extends z.ZodType>(path: string, body: unknown, schema: S, headers: Record<string, string> = {}): Promise<z.output<S>> {
+    return this.write('post', path, body, schema, headers);
+  }
+
+  /** An update; replaying the same PATCH sets the same values, so the client's retries are harmless. */
+  patch<S extends z.ZodType>(path: string, body: unknown, schema: S, headers: Record<string, string> = {}): Promise<z.output<S>> {
+    return this.write('patch', path, body, schema, headers);
+  }
+
+  private async write<S extends z.ZodType>(method: 'post' | 'patch', path: string, body: unknown, schema: S, headers: Record<string, string>): Promise<z.output<S>> {
+    const options = [new RetryHandlerOptions(undefined, undefined, retryOnlyShortWaits)];
+    const request = () => this.client.api(path).headers(headers).middlewareOptions(options);
+    const result: unknown = await this.withReauth(() => (method === 'post' ? request().post(body) : request().patch(body)));
+    return schema.parse(result);
+  }
+
   /** Every item of a collection; skips items that fail validation. */
   async getAll<S extends z.ZodType>(path: string, item: S, headers: Record<string, string> = {}): Promise<z.output<S>[]> {
     const results: z.output<S>[] = [];

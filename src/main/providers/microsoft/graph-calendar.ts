@@ -47,7 +47,7 @@ export function toSourceEvent(event: GraphEvent): SourceEvent {
 }
 
 /** The calendar's path: the account's own through /me, a shared room calendar through its owner. */
-function calendarPath(calendar: CalendarChoice): string {
+export function calendarPath(calendar: CalendarChoice): string {
   const owner = calendar.isRoomAccountOwn ? '/me' : `/users/${encodeURIComponent(calendar.ownerEmail)}`;
   return `${owner}/calendars/${encodeURIComponent(calendar.id)}`;
 }
@@ -83,6 +83,16 @@ async function throttled<T>(request: () => Promise<T>): Promise<T> {
   }
 }
 
+/** calendarView of one calendar (occurrences expanded), times in UTC as toSourceEvent reads them. */
+export async function graphEventsBetween(graph: GraphApi, calendar: CalendarChoice, start: Date, end: Date): Promise<SourceEvent[]> {
+  const query = windowQuery(start, end);
+  query.set('$top', '50');
+  const path = `${calendarPath(calendar)}/calendarView?${query.toString()}`;
+  const headers = { Prefer: 'outlook.timezone="UTC"' };
+  const events = await throttled(() => graph.getAll(path, GraphEventSchema, headers));
+  return events.map(toSourceEvent);
+}
+
 /** The room's Microsoft 365 calendar, read with Calendars.Read (+ .Shared for a room calendar shared with the account). */
 export class GraphCalendarSource implements CalendarSource {
   /** `account` is the signed-in room account as its ID token names it (GET /me would need User.Read). */
@@ -106,13 +116,8 @@ export class GraphCalendarSource implements CalendarSource {
     });
   }
 
-  async eventsBetween(calendar: CalendarChoice, start: Date, end: Date): Promise<SourceEvent[]> {
-    const query = windowQuery(start, end);
-    query.set('$top', '50');
-    const path = `${calendarPath(calendar)}/calendarView?${query.toString()}`;
-    const headers = { Prefer: 'outlook.timezone="UTC"' };
-    const events = await throttled(() => this.graph.getAll(path, GraphEventSchema, headers));
-    return events.map(toSourceEvent);
+  eventsBetween(calendar: CalendarChoice, start: Date, end: Date): Promise<SourceEvent[]> {
+    return graphEventsBetween(this.graph, calendar, start, end);
   }
 
   /**

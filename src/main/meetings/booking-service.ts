@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { bookingOptions } from '../../shared/booking-slots';
+import type { Agenda, CalendarChoice, Meeting } from '../../shared/model';
+import { UserFacingError } from '../bridge/router';
+import { dayWindow } from '../calendar/agenda';
+import type { SettingsStore } from '../config/settings-store';
+import type { Logger } from '../health/logger';
+import type { Clock } from '../ports';
+import { BookingRefusedError, type RoomBooker } from './room-booker';
+
+export interface BookingServiceDeps {
+  /** The room's booker, or null while the booking feature is off. */
+  booker(): RoomBooker | null;
+  calendar(): CalendarChoice | null;
+  /** A fresh look at the calendar (sync now), so a booking made meanwhile elsewhere is seen before we book. */
+  refreshAgenda(): Promise<Agenda | null>;
+  settings: SettingsStore;
+  clock: Clock;
+  timeZone: string;
+  log: Logger;
+  /** The subject the room's calendar shows for a walk-in booking, in the room's language. */
+  subject: string;
+}
+
+const MINUTE = 60_000;
+/** Keep the last few ids only: bookings from earlier days no longer matter. */
+const REMEMBERED = 50;
+
+function refusal(err: unknown): UserFacingError {
+  if (err instanceof BookingRefusedError && err.reason === 'no-permission') {
+    return new UserFacingError('booking-not-allowed', 'This room may not book its own calendar; IT can switch booking on.');
+  }
+  if (err instanceof BookingRefusedError && err.reason === 'conflict') return new UserFacingError('slot-taken', 'Someone booked the room meanwhile.');
+  return new UserFacingError('booking-failed', 'The booking did not go through. Please try again.');
+}
+
+/**
+ * "Book now", "Extend" and "End now". Every booking is checked against a fresh copy of the calendar first (someone may
+ * have booked the room from Outlook a moment ago), carries an idempotency key so a retried request never books twice,
+ * and is remembered so the people in the room can extend or end it.
+ */
+export class BookingService {
+  constructor(private readonly deps: BookingServiceDeps) {}
+
+  async bookNow(minutes: number): Promise<{ until: string }> {
+    const { booker, calendar } = this.ready();
+    const agenda = await this.deps.refreshAgenda();
+    const now = this.minuteNow();
+    const option = bookingOptions(agenda?.meetings ?? [], now, dayWindow(now, this.deps.timeZone).end).find((o) => o.minutes === minutes);
+    if (!option) throw new UserFacingError('slot-taken', 'The room is no longer free for that long.');
+    const booked = await booker.book(calendar, { start: now, end: new Date(option.until) }, this.deps.subject, randomUUID()).catch((err: unknown) => {
+      throw refusal(err);
+    });
+    await this.remember(booked.id);
+    this.deps.log.info('booking.created', { minutes });
+    await this.deps.refreshAgenda();
+    return { until: option.until };
+  }
+
+  async extend(minutes: number): Promise<{ until: string }> {
+    const { booker, calendar } = this.ready();
+    const agenda = await this.deps.refreshAgenda();
+    const mine = this.currentOwn(agenda);
+    const next = (agenda?.meetings ?? []).filter((m) => m.showAs !== 'free' && m.start >= mine.end && m.id !== mine.id).sort((a, b) => a.start.localeCompare(b.start))[0];
+    const wanted = Date.parse(mine.end) + minutes * MINUTE;
+    const until = new Date(Math.min(wanted, next ? Date.parse(next.start) : wanted, dayWindow(this.deps.clock.now(), this.deps.timeZone).end.getTime()));
+    if (until.getTime() <= Date.parse(mine.end)) throw new UserFacingError('slot-taken', 'The next meeting starts right after this one.');
+    await booker.setEnd(calendar, mine.id, until).catch((err: unknown) => {
+      throw refusal(err);
+    });
+    await this.deps.refreshAgenda();
+    return { until: until.toISOString() };
+  }
+
+  async endNow(): Promise<void> {
+    const { booker, calendar } = this.ready();
+    const mine = this.currentOwn(await this.deps.refreshAgenda());
+    await booker.setEnd(calendar, mine.id, this.minuteNow()).catch((err: unknown) => {
+      throw refusal(err);
+    });
+    await this.deps.refreshAgenda();
+  }
+
+  bookedHere(): ReadonlySet<string> {
+    return new Set(this.deps.settings.get().bookings);
+  }
+
+  private ready(): { booker: RoomBooker; calendar: CalendarChoice } {
+    const booker = this.deps.booker();
+    const calendar = this.deps.calendar();
+    if (!booker || !calendar) throw new UserFacingError('booking-off', 'Booking from this screen is not switched on.');
+    return { booker, calendar };
+  }
+
+  private currentOwn(agenda: Agenda | null): Meeting {
+    const t = this.deps.clock.now().toISOString();
+    const mine = agenda?.meetings.find((m) => m.bookedHere && m.start <= t && m.end > t);
+    if (!mine) throw new UserFacingError('no-own-booking', 'There is no booking from this screen in progress.');
+    return mine;
+  }
+
+  /** Bookings start on the minute, like people expect to read them ("10:42–11:12", not "10:42:37"). */
+  private minuteNow(): Date {
+    const now = this.deps.clock.now().getTime();
+    return new Date(now - (now % MINUTE));
+  }
+
+  private async remember(id: string): Promise<void> {
+    await this.deps.settings.update((s) => ({ ...s, bookings: [...s.bookings, id].slice(-REMEMBERED) }));
+  }
+}
