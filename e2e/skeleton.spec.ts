@@ -15,7 +15,8 @@ async function approveOnPhone(page: Page, verificationUri: string, userCode: str
   await phone.getByRole('button', { name: account }).click();
   await screenshot(phone, 'sandbox-consent');
   await phone.getByRole('button', { name: accept ? 'Accept' : 'Cancel' }).click();
-  await phone.close();
+  await phone.getByText(accept ? 'You’re signed in' : 'Sign-in cancelled').or(phone.getByText(accept ? "You're signed in" : 'Sign-in cancelled')).first().waitFor();
+  // Left open on purpose: closing a page can take long on a loaded machine, and the test's context is discarded anyway.
 }
 
 async function signInFromSetup(page: Page, account: string, accept = true): Promise<void> {
