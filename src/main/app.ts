@@ -12,7 +12,7 @@ import { AdminGate } from './config/admin-pin';
 import { ApiRouter, EventBus, UserFacingError, type Handlers } from './bridge/router';
 import { AgendaCache } from './calendar/agenda-cache';
 import { BookingService } from './meetings/booking-service';
-import type { RoomBooker } from './meetings/room-booker';
+import type { MeetingBooker, NativeMeetingProvider, RoomBooker } from './meetings/room-booker';
 import { GoogleRoomBooker } from './providers/google/google-booker';
 import { GraphRoomBooker } from './providers/microsoft/graph-booker';
 import { AgendaService, type InvitationSource } from './calendar/agenda-service';
@@ -102,13 +102,17 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
   /** The room on screen: set when a calendar is chosen, used by "Book now". */
   let room: { provider: RoomProvider; account: RoomAccountSummary; calendar: CalendarChoice } | null = null;
   const bookingFeature = (provider: RoomProvider): FeatureId => (provider === 'microsoft' ? 'microsoft.instant-meeting' : 'google.instant-meeting');
-  const bookerFor = (provider: RoomProvider, account: RoomAccountSummary): RoomBooker | null => {
+  const bookerFor = (provider: RoomProvider, account: RoomAccountSummary): (RoomBooker & MeetingBooker) | null => {
     if (!consent.isOn(bookingFeature(provider))) return null;
-    if (provider === 'microsoft') return new GraphRoomBooker(graphFor(account.key, 'microsoft.instant-meeting'));
+    if (provider === 'microsoft') return new GraphRoomBooker(graphFor(account.key, 'microsoft.instant-meeting'), log);
     return google && config.google ? new GoogleRoomBooker(google.accessClient(), config.google.calendarRootUrl, log) : null;
   };
+  /** The room's own service hosts its instant meetings: Teams for a Microsoft room, Meet for a Google room. */
+  const nativeMeeting = (provider: RoomProvider): NativeMeetingProvider => (provider === 'microsoft' ? 'teams' : 'meet');
+  const meetNowFor = (provider: RoomProvider): NativeMeetingProvider[] => (consent.isOn(bookingFeature(provider)) ? [nativeMeeting(provider)] : []);
   const booking = new BookingService({
     booker: () => (room ? bookerFor(room.provider, room.account) : null),
+    meetingBooker: (meeting) => (room && nativeMeeting(room.provider) === meeting ? bookerFor(room.provider, room.account) : null),
     calendar: () => room?.calendar ?? null,
     refreshAgenda: async () => {
       await agenda?.refresh();
@@ -138,6 +142,7 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     log,
     onState: (state) => bus.emit('state', state),
     canBook: (provider) => consent.isOn(bookingFeature(provider)),
+    meetNow: meetNowFor,
     showRoom: (provider, account, calendar) => {
       agenda?.stop();
       room = { provider, account, calendar };
@@ -197,6 +202,7 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
       return { opened: link };
     },
     'room.bookNow': ({ minutes }) => booking.bookNow(minutes),
+    'room.meetNow': ({ provider, minutes }) => booking.meetNow(provider, minutes),
     'room.extend': ({ minutes }) => booking.extend(minutes),
     'room.endNow': async () => {
       await booking.endNow();

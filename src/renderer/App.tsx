@@ -32,6 +32,6 @@ export function App({ ambientAfterMs }: { ambientAfterMs: number }) {
     case 'choose-calendar':
       return <CalendarChoiceScreen account={state.account} calendars={state.calendars} notice={state.notice} />;
     case 'ready':
-      return <HomeScreen provider={state.account.provider === 'google' ? 'google' : 'microsoft'} signInNeeded={state.signInNeeded !== null} canBook={state.canBook} onSettings={() => setOverlay('pin')} />;
+      return <HomeScreen provider={state.account.provider === 'google' ? 'google' : 'microsoft'} signInNeeded={state.signInNeeded !== null} canBook={state.canBook} meetNow={state.meetNow} onSettings={() => setOverlay('pin')} />;
   }
 }

@@ -27,6 +27,11 @@ export const calls = {
   },
   /** Books the room from now for `minutes`; main re-checks the calendar first, so the slot is never double-booked. */
   'room.bookNow': { input: z.object({ minutes: z.number().int().min(5).max(240) }).strict(), output: z.object({ until: z.iso.datetime() }) },
+  /** Books the room with an online meeting in it (Teams or Meet) and returns its link, for the QR code. */
+  'room.meetNow': {
+    input: z.object({ provider: z.enum(['teams', 'meet']), minutes: z.number().int().min(5).max(240) }).strict(),
+    output: z.object({ joinUrl: z.url().max(4096), until: z.iso.datetime() }),
+  },
   'room.extend': { input: z.object({ minutes: z.number().int().min(5).max(120) }).strict(), output: z.object({ until: z.iso.datetime() }) },
   'room.endNow': { input: Empty, output: Empty },
   'admin.unlock': { input: z.object({ pin: z.string().regex(/^\d{1,12}$/) }).strict(), output: UnlockResultSchema },

@@ -126,6 +126,8 @@ export const AppStateSchema = z.discriminatedUnion('phase', [
     signInNeeded: NoticeSchema.nullable(),
     /** "Book now" is offered (the room's booking feature is switched on and consented). */
     canBook: z.boolean(),
+    /** The online-meeting services "Meet now" offers (those whose instant-meeting feature is on). */
+    meetNow: z.array(z.enum(['teams', 'meet'])).max(4),
   }),
 ]);
 export type AppState = z.infer<typeof AppStateSchema>;

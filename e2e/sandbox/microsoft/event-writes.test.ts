@@ -50,6 +50,25 @@ describe('Graph event writes with the real Graph SDK', () => {
     expect(countOf('Tapped twice (retry)')).toBe(0);
   });
 
+  it('initializes a Teams meeting on create with isOnlineMeeting, once: a transactionId replay has the same join URL', async () => {
+    const body = { subject: 'Meet now (Teams)', ...SLOT, isOnlineMeeting: true, transactionId: 'f1d7c0de-0b1e-4d2a-8c7e-5a9b3c2d1e00' };
+    const first = (await room.api('/me/events').post(body)) as Event;
+    expect(first).toMatchObject({ isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', onlineMeetingUrl: null });
+    expect(first.onlineMeeting?.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\/19%3ameeting_[A-Za-z0-9]+%40thread\.v2\/0\?context=%7b%22Tid%22%3a%22/);
+    expect(first.onlineMeeting?.conferenceId).toMatch(/^\d{9}$/);
+
+    const replay = (await room.api('/me/events').post({ ...body, onlineMeetingProvider: 'teamsForBusiness' })) as Event;
+    expect([replay.id, replay.onlineMeeting?.joinUrl]).toEqual([first.id, first.onlineMeeting?.joinUrl]);
+    expect(countOf('Meet now (Teams)')).toBe(1);
+    const view = ((await room.api('/me/calendarView').query(VIEW).get()) as Page<Event>).value;
+    expect(view.find((event) => event.id === first.id)?.onlineMeeting?.joinUrl).toBe(first.onlineMeeting?.joinUrl);
+  });
+
+  it('keeps onlineMeeting server-owned: a client-sent join URL is ignored, and no meeting without isOnlineMeeting', async () => {
+    const faked = (await room.api('/me/events').post({ subject: 'Fake link', ...SLOT, onlineMeeting: { joinUrl: 'https://example.com/x' } })) as Event;
+    expect(faked).toMatchObject({ isOnlineMeeting: false, onlineMeetingProvider: 'unknown', onlineMeeting: null });
+  });
+
   it('patches start/end/subject with 200 and deletes with 204; delta reports both', async () => {
     const deltaPath = `/me/calendarView/delta?startDateTime=${VIEW.startDateTime}&endDateTime=${VIEW.endDateTime}`;
     let page = (await room.api(deltaPath).get()) as Record<string, string>;

@@ -6,11 +6,13 @@ import { dayWindow } from '../calendar/agenda';
 import type { SettingsStore } from '../config/settings-store';
 import type { Logger } from '../health/logger';
 import type { Clock } from '../ports';
-import { BookingRefusedError, type RoomBooker } from './room-booker';
+import { BookingRefusedError, type MeetingBooker, type NativeMeetingProvider, type RoomBooker } from './room-booker';
 
 export interface BookingServiceDeps {
   /** The room's booker, or null while the booking feature is off. */
   booker(): RoomBooker | null;
+  /** The room's online-meeting booker for a service, or null when that service is not offered. */
+  meetingBooker(provider: NativeMeetingProvider): MeetingBooker | null;
   calendar(): CalendarChoice | null;
   /** A fresh look at the calendar (sync now), so a booking made meanwhile elsewhere is seen before we book. */
   refreshAgenda(): Promise<Agenda | null>;
@@ -44,17 +46,40 @@ export class BookingService {
 
   async bookNow(minutes: number): Promise<{ until: string }> {
     const { booker, calendar } = this.ready();
+    const slot = await this.freeSlot(minutes);
+    const booked = await booker.book(calendar, slot, this.deps.subject, randomUUID()).catch((err: unknown) => {
+      throw refusal(err);
+    });
+    await this.afterBooking(booked.id, minutes);
+    return { until: slot.end.toISOString() };
+  }
+
+  /** Book now with a Teams or Meet meeting in the same event: one write, so never a meeting without its booking. */
+  async meetNow(provider: NativeMeetingProvider, minutes: number): Promise<{ joinUrl: string; until: string }> {
+    const calendar = this.deps.calendar();
+    const booker = this.deps.meetingBooker(provider);
+    if (!booker || !calendar) throw new UserFacingError('booking-off', 'Meeting from this screen is not switched on.');
+    const slot = await this.freeSlot(minutes);
+    const booked = await booker.bookWithMeeting(calendar, slot, this.deps.subject, randomUUID()).catch((err: unknown) => {
+      throw refusal(err);
+    });
+    await this.afterBooking(booked.id, minutes);
+    return { joinUrl: booked.joinUrl, until: slot.end.toISOString() };
+  }
+
+  /** A fresh look at the calendar first: the slot must still be free (someone may have booked from Outlook). */
+  private async freeSlot(minutes: number): Promise<{ start: Date; end: Date }> {
     const agenda = await this.deps.refreshAgenda();
     const now = this.minuteNow();
     const option = bookingOptions(agenda?.meetings ?? [], now, dayWindow(now, this.deps.timeZone).end).find((o) => o.minutes === minutes);
     if (!option) throw new UserFacingError('slot-taken', 'The room is no longer free for that long.');
-    const booked = await booker.book(calendar, { start: now, end: new Date(option.until) }, this.deps.subject, randomUUID()).catch((err: unknown) => {
-      throw refusal(err);
-    });
-    await this.remember(booked.id);
+    return { start: now, end: new Date(option.until) };
+  }
+
+  private async afterBooking(id: string, minutes: number): Promise<void> {
+    await this.remember(id);
     this.deps.log.info('booking.created', { minutes });
     await this.deps.refreshAgenda();
-    return { until: option.until };
   }
 
   async extend(minutes: number): Promise<{ until: string }> {

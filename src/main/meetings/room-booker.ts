@@ -62,3 +62,16 @@ export async function refusedAs<T>(translate: (error: unknown) => unknown, reque
     throw translate(error);
   }
 }
+
+/** The conferencing services whose meetings live in the room's own calendar event (one idempotent write). */
+export type NativeMeetingProvider = 'teams' | 'meet';
+
+/**
+ * Books the room and creates the online meeting in the same calendar write: Graph with `isOnlineMeeting` (Teams),
+ * Google with `conferenceData.createRequest` (Meet, waiting out `pending`). The same `key` rules as `book` apply, so a
+ * retried tap never makes a second meeting or booking.
+ */
+export interface MeetingBooker {
+  readonly meetingProvider: NativeMeetingProvider;
+  bookWithMeeting(calendar: CalendarChoice, slot: BookingSlot, subject: string, key: string): Promise<{ id: string; joinUrl: string }>;
+}

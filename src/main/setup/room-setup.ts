@@ -32,6 +32,8 @@ export interface RoomSetupDeps {
   onState(state: AppState): void;
   /** Whether "Book now" may be offered for this room (its booking feature is on). */
   canBook(provider: RoomProvider): boolean;
+  /** Online-meeting services "Meet now" may offer for this room. */
+  meetNow(provider: RoomProvider): ('teams' | 'meet')[];
   log: Logger;
 }
 
@@ -106,8 +108,12 @@ export class RoomSetup {
   refreshActions(): void {
     const room = this.deps.settings.get().room;
     if (this.state.phase !== 'ready' || !room) return;
-    const canBook = this.deps.canBook(room.provider);
-    if (canBook !== this.state.canBook) this.set({ ...this.state, canBook });
+    const actions = this.actions(room.provider);
+    if (actions.canBook !== this.state.canBook || actions.meetNow.join() !== this.state.meetNow.join()) this.set({ ...this.state, ...actions });
+  }
+
+  private actions(provider: RoomProvider): { canBook: boolean; meetNow: ('teams' | 'meet')[] } {
+    return { canBook: this.deps.canBook(provider), meetNow: this.deps.meetNow(provider) };
   }
 
   /** Access lost while the room is showing: keep the agenda, tell IT. */
@@ -174,7 +180,7 @@ export class RoomSetup {
   }
 
   private enterRoom(provider: RoomProvider, account: RoomAccountSummary, calendar: CalendarChoice): void {
-    this.set({ phase: 'ready', account: toAccount(provider, account), signInNeeded: null, canBook: this.deps.canBook(provider) });
+    this.set({ phase: 'ready', account: toAccount(provider, account), signInNeeded: null, ...this.actions(provider) });
     this.deps.showRoom(provider, account, calendar);
   }
 

@@ -39,19 +39,22 @@ export function useOpenUrlRequests(): void {
   useEffect(() => api.on('open-url', ({ url }) => void window.open(url, '_blank', 'noopener')), [api]);
 }
 
-/** The current time, re-rendered every `everyMs` (aligned so minute changes show at once). */
+/**
+ * The current time. The timer re-renders every `everyMs` (aligned so minute changes show at once); any other
+ * re-render (a new agenda) also reads the clock afresh, so a meeting that just started never shows as "soon".
+ */
 export function useNow(everyMs: number): Date {
-  const [now, setNow] = useState(() => new Date());
+  const [, setTick] = useState(0);
   useEffect(() => {
     let timer: number;
     const tick = () => {
-      setNow(new Date());
+      setTick((n) => n + 1);
       timer = window.setTimeout(tick, everyMs - (Date.now() % everyMs));
     };
     timer = window.setTimeout(tick, everyMs - (Date.now() % everyMs));
     return () => window.clearTimeout(timer);
   }, [everyMs]);
-  return now;
+  return new Date();
 }
 
 /** True once nobody has touched the screen for `afterMs` (0 = never); any touch, click or key wakes it. */

@@ -4,6 +4,7 @@ import { bookingOptions } from '../../shared/booking-slots';
 import type { Meeting } from '../../shared/model';
 import { useApi } from '../api/hooks';
 import { formatTime } from '../i18n';
+import { QrCode } from './QrCode';
 
 /** The end of the room's day, for "never past midnight" (the renderer knows only the room's zone). */
 function endOfDay(now: Date, timeZone: string): Date {
@@ -13,38 +14,73 @@ function endOfDay(now: Date, timeZone: string): Date {
   return new Date(now.getTime() - elapsed + 24 * 3_600_000);
 }
 
-function useRoomAction() {
+/**
+ * Runs a room action; a refusal goes to `onRefused` (shown by the home screen, which outlives this button: a refusal
+ * usually means the room just became busy, and the button disappears with the free slot).
+ */
+function useRoomAction(onRefused: (message: string) => void) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const run = async (action: () => Promise<{ ok: boolean; error?: { code: string } }>) => {
     setBusy(true);
     const result = await action();
     setBusy(false);
-    setError(result.ok ? null : t(`error.${result.error?.code ?? 'generic'}`, { defaultValue: t('error.generic') }));
+    if (!result.ok) onRefused(t(`error.${result.error?.code ?? 'generic'}`, { defaultValue: t('error.generic') }));
     return result.ok;
   };
-  return { run, error, busy };
+  return { run, busy };
 }
 
-/** "Book now": the durations that fit before the next meeting, one tap each. */
-export function BookNow({ meetings, now, timeZone }: { meetings: Meeting[]; now: Date; timeZone: string }) {
+type MeetingService = 'teams' | 'meet';
+const SERVICE_NAMES: Record<MeetingService, string> = { teams: 'Microsoft Teams', meet: 'Google Meet' };
+
+/** What the room's free time can become: a plain booking, or a booking with a Teams / Meet meeting in it. */
+type Choice = { kind: 'book' } | { kind: 'meet'; service: MeetingService };
+
+/** "Book now" and "Meet now": the durations that fit before the next meeting, one tap each. */
+export function BookNow(props: {
+  meetings: Meeting[];
+  now: Date;
+  timeZone: string;
+  canBook: boolean;
+  meetNow: MeetingService[];
+  onMeetingReady: (url: string) => void;
+  onRefused: (message: string) => void;
+}) {
+  const { meetings, now, timeZone, canBook, meetNow } = props;
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const [open, setOpen] = useState(false);
-  const { run, error, busy } = useRoomAction();
+  const [choice, setChoice] = useState<Choice | null>(null);
+  const { run, busy } = useRoomAction(props.onRefused);
   const options = bookingOptions(meetings, now, endOfDay(now, timeZone));
-  // A refused booking usually means the room just became busy: keep saying why after the choices are gone.
-  if (options.length === 0) return error ? <p className="notice" role="alert">{error}</p> : null;
+  if (options.length === 0) return null;
   const book = async (minutes: number) => {
-    if (await run(() => api.call('room.bookNow', { minutes }))) setOpen(false);
+    if (choice?.kind === 'meet') {
+      const result = await api.call('room.meetNow', { provider: choice.service, minutes });
+      if (result.ok) {
+        setChoice(null);
+        props.onMeetingReady(result.output.joinUrl);
+      } else await run(async () => result);
+      return;
+    }
+    if (await run(() => api.call('room.bookNow', { minutes }))) setChoice(null);
   };
+  const toggle = (next: Choice) => setChoice(choice && JSON.stringify(choice) === JSON.stringify(next) ? null : next);
   return (
     <div className="book-now">
-      <button type="button" className="button button--primary button--large" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {t('booking.bookNow')}
-      </button>
-      {open ? (
+      <div className="book-now__actions">
+        {meetNow.map((service) => (
+          <button key={service} type="button" className="button button--primary button--large" aria-expanded={choice?.kind === 'meet' && choice.service === service} onClick={() => toggle({ kind: 'meet', service })}>
+            {meetNow.length > 1 ? t('booking.meetNowOn', { service: SERVICE_NAMES[service] }) : t('booking.meetNow')}
+          </button>
+        ))}
+        {canBook ? (
+          <button type="button" className="button button--large" aria-expanded={choice?.kind === 'book'} onClick={() => toggle({ kind: 'book' })}>
+            {t('booking.bookNow')}
+          </button>
+        ) : null}
+      </div>
+      {choice ? (
         <div className="book-now__choices" role="group" aria-label={t('booking.howLong')}>
           {options.map((o) => (
             <button key={o.minutes} type="button" className="button book-now__choice" disabled={busy} onClick={() => void book(o.minutes)}>
@@ -53,7 +89,22 @@ export function BookNow({ meetings, now, timeZone }: { meetings: Meeting[]; now:
           ))}
         </div>
       ) : null}
-      {error ? <p className="join__error" role="alert">{error}</p> : null}
+    </div>
+  );
+}
+
+/** The new meeting's link as a QR code, so people join from their phones too; stays until closed. */
+export function MeetingReady({ url, onClose }: { url: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="meeting-ready" role="dialog" aria-label={t('booking.ready')} data-testid="meeting-ready">
+      <QrCode value={url} label={t('booking.qrAlt')} size={380} />
+      <div className="meeting-ready__text">
+        <p className="meeting-ready__title">{t('booking.ready')}</p>
+        <p className="muted">{t('booking.scanToJoin')}</p>
+        <p className="meeting-ready__url" data-testid="meeting-url">{url}</p>
+        <button type="button" className="button" onClick={onClose}>{t('booking.close')}</button>
+      </div>
     </div>
   );
 }
@@ -62,7 +113,8 @@ export function BookNow({ meetings, now, timeZone }: { meetings: Meeting[]; now:
 export function OwnBookingActions({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { run, error, busy } = useRoomAction();
+  const [error, setError] = useState<string | null>(null);
+  const { run, busy } = useRoomAction(setError);
   if (!meeting.bookedHere) return null;
   return (
     <div className="own-booking">

@@ -56,6 +56,12 @@ export const en = {
     loading: 'Loading today’s meetings…',
   },
   booking: {
+    meetNow: 'Meet now',
+    meetNowOn: 'Meet now on {{service}}',
+    ready: 'Your meeting is ready. The room is booked.',
+    scanToJoin: 'Scan to join from your phone, or tap Join.',
+    qrAlt: 'QR code of the meeting link',
+    close: 'Close',
     bookNow: 'Book now',
     howLong: 'For how long?',
     minutes_one: '{{count}} minute',

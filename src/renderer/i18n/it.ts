@@ -57,6 +57,12 @@ export const it: Messages = {
     loading: 'Caricamento delle riunioni di oggi…',
   },
   booking: {
+    meetNow: 'Riunione ora',
+    meetNowOn: 'Riunione ora su {{service}}',
+    ready: 'La riunione è pronta. La sala è prenotata.',
+    scanToJoin: 'Inquadra per partecipare dal telefono, oppure tocca Partecipa.',
+    qrAlt: 'Codice QR del link della riunione',
+    close: 'Chiudi',
     bookNow: 'Prenota ora',
     howLong: 'Per quanto tempo?',
     minutes_one: '{{count}} minuto',

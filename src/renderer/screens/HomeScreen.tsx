@@ -1,9 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agenda } from '../../shared/model';
 import { nowAndNext } from '../../shared/room-status';
 import { useAgenda, useApi, useNow } from '../api/hooks';
 import { AgendaList } from '../components/AgendaList';
-import { BookNow } from '../components/BookNow';
+import { BookNow, MeetingReady } from '../components/BookNow';
 import { Clock } from '../components/Clock';
 import { MeetingCard } from '../components/MeetingCard';
 import { StatusBand } from '../components/StatusBand';
@@ -33,7 +34,10 @@ function SignInNeededBanner({ provider }: { provider: 'microsoft' | 'google' }) 
   );
 }
 
-export function HomeScreen({ provider, signInNeeded, canBook, onSettings }: { provider: 'microsoft' | 'google'; signInNeeded: boolean; canBook: boolean; onSettings: () => void }) {
+export function HomeScreen(props: { provider: 'microsoft' | 'google'; signInNeeded: boolean; canBook: boolean; meetNow: ('teams' | 'meet')[]; onSettings: () => void }) {
+  const { provider, signInNeeded, canBook, meetNow, onSettings } = props;
+  const [readyLink, setReadyLink] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const { t } = useTranslation();
   const agenda = useAgenda();
   const now = useNow(15_000);
@@ -65,6 +69,12 @@ export function HomeScreen({ provider, signInNeeded, canBook, onSettings }: { pr
       <StatusBand meetings={meetings} now={now} timeZone={room.timeZone} />
       {/* One strip at most: "sign in again" already says the data may be old. */}
       {signInNeeded ? <SignInNeededBanner provider={provider} /> : <StaleBanner agenda={agenda} now={now} />}
+      {refusal ? (
+        <div className="banner banner--stale" role="alert">
+          <span>{refusal}</span>
+          <button type="button" className="button button--quiet" onClick={() => setRefusal(null)}>{t('booking.close')}</button>
+        </div>
+      ) : null}
       <div className="home__body">
         <div className="home__focus">
           <MeetingCard
@@ -73,12 +83,17 @@ export function HomeScreen({ provider, signInNeeded, canBook, onSettings }: { pr
             timeZone={room.timeZone}
             empty={t('home.nothingNow')}
             primary
-            whenEmpty={canBook ? <BookNow meetings={meetings} now={now} timeZone={room.timeZone} /> : null}
+            whenEmpty={canBook || meetNow.length > 0 ? <BookNow meetings={meetings} now={now} timeZone={room.timeZone} canBook={canBook} meetNow={meetNow} onMeetingReady={setReadyLink} onRefused={setRefusal} /> : null}
           />
           <MeetingCard label={t('home.next')} meeting={current.next} timeZone={room.timeZone} empty={t('home.noMoreToday')} />
         </div>
         <AgendaList meetings={upcoming} now={now} timeZone={room.timeZone} />
       </div>
+      {readyLink ? (
+        <div className="dialog">
+          <MeetingReady url={readyLink} onClose={() => setReadyLink(null)} />
+        </div>
+      ) : null}
     </main>
   );
 }

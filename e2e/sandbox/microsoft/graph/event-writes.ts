@@ -16,8 +16,22 @@ const WRITE_SCOPES = {
   shared: ['Calendars.ReadWrite.Shared'],
 } as const;
 
-/** Server-owned properties a client cannot set; Graph ignores or rejects them, the sandbox drops them. */
-const READ_ONLY = ['id', 'changeKey', 'createdDateTime', 'lastModifiedDateTime', 'iCalUId', 'webLink', 'organizer', 'isOrganizer', 'type', 'seriesMasterId'];
+/**
+ * Server-owned properties a client cannot set; Graph ignores or rejects them, the sandbox drops them. `onlineMeeting`
+ * is read-only too (event resource docs): only Graph fills in a join URL, so a client cannot fake a Teams meeting.
+ */
+const READ_ONLY = ['id', 'changeKey', 'createdDateTime', 'lastModifiedDateTime', 'iCalUId', 'webLink', 'organizer', 'isOrganizer', 'type', 'seriesMasterId', 'onlineMeeting', 'onlineMeetingUrl'];
+
+/**
+ * The provider an online meeting gets when the create names none: the calendar's `defaultOnlineMeetingProvider`, which
+ * the sandbox's calendars all report as Teams (routes.ts). The event factory then initializes `onlineMeeting`.
+ */
+const DEFAULT_ONLINE_MEETING_PROVIDER = 'teamsForBusiness';
+
+function withMeetingProvider(input: Event): Event {
+  if (input.isOnlineMeeting !== true || (input.onlineMeetingProvider !== undefined && input.onlineMeetingProvider !== null)) return input;
+  return { ...input, onlineMeetingProvider: DEFAULT_ONLINE_MEETING_PROVIDER };
+}
 
 /**
  * The sandbox's sharing knows only "shared with" (Outlook's "can view all details"), not editor delegates; a
@@ -72,7 +86,8 @@ function eventReply(ctx: GraphContext, req: SandboxRequest, status: number, even
 
 /**
  * POST …/events → 201 with the whole event. `transactionId` makes a client's retry harmless: a POST repeating one
- * already used in the mailbox returns the event it created (still 201: the docs give no replay status, §2.2).
+ * already used in the mailbox returns the event it created (still 201: the docs give no replay status, §2.2), Teams
+ * meeting included: the join URL is made once, when the event is.
  */
 const createEvent: Authed = (ctx, req, params, principal) => {
   const target = writableCalendar(ctx, req, params, principal);
@@ -85,7 +100,7 @@ const createEvent: Authed = (ctx, req, params, principal) => {
   const transactionId = typeof input.transactionId === 'string' && input.transactionId !== '' ? input.transactionId : null;
   const replayed = transactionId === null ? undefined : ctx.calendars.events(target.calendar.ownerUpn).find((event) => event.transactionId === transactionId);
   if (replayed) return eventReply(ctx, req, 201, replayed, target.calendar);
-  const created = ctx.calendars.addEvent(target.calendar.ownerUpn, input, { calendarId: target.calendar.id });
+  const created = ctx.calendars.addEvent(target.calendar.ownerUpn, withMeetingProvider(input), { calendarId: target.calendar.id });
   return eventReply(ctx, req, 201, created, target.calendar);
 };
 

@@ -1,3 +1,4 @@
+import type { OAuth2Client } from 'google-auth-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../../../e2e/sandbox';
 import { completeInBrowser } from '../../../../e2e/sandbox/google/test-support';
@@ -22,13 +23,14 @@ async function refusalOf(promise: Promise<unknown>): Promise<BookingRefusedError
 }
 
 /** The Atlas room account signed in through the real google-auth-library consent flow with these features. */
-async function connect(sandbox: Sandbox, features: FeatureId[]): Promise<{ booker: GoogleRoomBooker; atlas: CalendarChoice }> {
+async function connect(sandbox: Sandbox, features: FeatureId[]): Promise<{ booker: GoogleRoomBooker; atlas: CalendarChoice; auth: OAuth2Client }> {
   const auth = new GoogleAuth(googleConfigOf(sandbox.google), new MemoryVault(), silentLogger);
   const consent = new ConsentBrowser((url) => completeInBrowser(url, { account: sandbox.google.roomAccount, decision: 'accept' }));
   await auth.signIn(scopesFor('google', features), consent, new AbortController().signal);
   const id = sandbox.google.roomCalendarId;
   const atlas: CalendarChoice = { id, name: 'Atlas', ownerName: 'Atlas', ownerEmail: id, isRoomAccountOwn: false };
-  return { booker: new GoogleRoomBooker(auth.accessClient(), sandbox.google.config.calendarRootUrl), atlas };
+  const client = auth.accessClient();
+  return { booker: new GoogleRoomBooker(client, sandbox.google.config.calendarRootUrl), atlas, auth: client };
 }
 
 describe('GoogleRoomBooker with @googleapis/calendar against the sandbox', () => {
@@ -88,6 +90,64 @@ describe('GoogleRoomBooker with @googleapis/calendar against the sandbox', () =>
     await booker.book(atlas, { start: at('21:00'), end: at('21:15') }, 'Next one', 'tap-5');
     expect((await refusalOf(booker.setEnd(atlas, id, at('21:10')))).reason).toBe('conflict');
     expect(endOf()).toBe(at('20:50').getTime());
+  });
+});
+
+describe('GoogleRoomBooker.bookWithMeeting: Meet conference and booking in one insert', () => {
+  let sandbox: Sandbox;
+  let booker: GoogleRoomBooker;
+  let atlas: CalendarChoice;
+  const named = (summary: string) => sandbox.control.google.events(atlas.id).filter((event) => event.summary === summary && event.status !== 'cancelled');
+  const MEET_LINK = /^https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/;
+  // Short waits keep the test quick; four reads cover pendingConference(3) but not a conference that never comes.
+  const polling = { reads: 4, firstDelayMs: 5, maxDelayMs: 20 };
+
+  beforeAll(async () => {
+    sandbox = await startTestSandbox({ now: () => ANCHOR, seedAnchor: ANCHOR });
+    const connected = await connect(sandbox, ['google.calendar', 'google.instant-meeting']);
+    atlas = connected.atlas;
+    booker = new GoogleRoomBooker(connected.auth, sandbox.google.config.calendarRootUrl, silentLogger, polling);
+  });
+  afterAll(() => sandbox.close());
+
+  it('books the room with a Meet conference and returns its link', async () => {
+    expect(booker.meetingProvider).toBe('meet');
+    const { id, joinUrl } = await booker.bookWithMeeting(atlas, { start: at('19:00'), end: at('19:30') }, 'Meet now', 'tap-m1');
+    expect(id).toBe(bookingEventId('tap-m1'));
+    expect(joinUrl).toMatch(MEET_LINK);
+    expect(named('Meet now')).toEqual([expect.objectContaining({ id, hangoutLink: joinUrl, conferenceData: expect.objectContaining({ createRequest: expect.objectContaining({ requestId: id }) }) })]);
+  });
+
+  it('waits out a pending conference and returns the link once it is up', async () => {
+    sandbox.control.google.pendingConference(3);
+    const { id, joinUrl } = await booker.bookWithMeeting(atlas, { start: at('20:00'), end: at('20:15') }, 'Meet pending', 'tap-m2');
+    expect(joinUrl).toMatch(MEET_LINK);
+    expect(named('Meet pending')).toEqual([expect.objectContaining({ id, hangoutLink: joinUrl, conferenceData: expect.objectContaining({ createRequest: expect.objectContaining({ status: { statusCode: 'success' } }) }) })]);
+  });
+
+  it('the same key twice makes one event and one conference', async () => {
+    const slot = { start: at('20:30'), end: at('20:45') };
+    const first = await booker.bookWithMeeting(atlas, slot, 'Meet retried', 'tap-m3');
+    expect(await booker.bookWithMeeting(atlas, slot, 'Meet retried', 'tap-m3')).toEqual(first);
+    expect(named('Meet retried')).toHaveLength(1);
+  });
+
+  it('gives up on a conference stuck pending and leaves no booking behind; the spent key is not reused', async () => {
+    sandbox.control.google.pendingConference(100);
+    const slot = { start: at('21:00'), end: at('21:15') };
+    const refusal = await refusalOf(booker.bookWithMeeting(atlas, slot, 'Meet stuck', 'tap-m4'));
+    expect([refusal.reason, refusal.code]).toEqual(['failed', 'booking-failed']);
+    expect(named('Meet stuck')).toHaveLength(0);
+    expect(sandbox.control.google.events(atlas.id).find((event) => event.id === bookingEventId('tap-m4'))?.status).toBe('cancelled');
+    // A retry of that tap must not come back with a half-made meeting either; a new tap (new key) books normally.
+    expect((await refusalOf(booker.bookWithMeeting(atlas, slot, 'Meet stuck', 'tap-m4'))).reason).toBe('failed');
+    expect((await booker.bookWithMeeting(atlas, slot, 'Meet again', 'tap-m5')).joinUrl).toMatch(MEET_LINK);
+  });
+
+  it('refuses a taken slot as a conflict and makes no meeting', async () => {
+    sandbox.control.google.addEvent(atlas.id, { summary: 'Taken', start: { dateTime: '2026-11-24T22:00:00Z' }, end: { dateTime: '2026-11-24T22:30:00Z' } });
+    expect((await refusalOf(booker.bookWithMeeting(atlas, { start: at('22:15'), end: at('22:45') }, 'Meet too late', 'tap-m6'))).reason).toBe('conflict');
+    expect(named('Meet too late')).toHaveLength(0);
   });
 });
 

@@ -95,6 +95,12 @@ export class GraphApi {
     return this.write('patch', path, body, schema, headers);
   }
 
+  /** A delete (204, no body); replaying it meets a 404, which the caller decides about. */
+  async delete(path: string): Promise<void> {
+    const options = [new RetryHandlerOptions(undefined, undefined, retryOnlyShortWaits)];
+    await this.withReauth(() => this.client.api(path).middlewareOptions(options).delete());
+  }
+
   private async write<S extends z.ZodType>(method: 'post' | 'patch', path: string, body: unknown, schema: S, headers: Record<string, string>): Promise<z.output<S>> {
     const options = [new RetryHandlerOptions(undefined, undefined, retryOnlyShortWaits)];
     const request = () => this.client.api(path).headers(headers).middlewareOptions(options);

@@ -80,6 +80,46 @@ describe('GraphRoomBooker against the sandbox (msal-node + Graph client, real HT
   });
 });
 
+describe('GraphRoomBooker.bookWithMeeting: Teams meeting and booking in one POST', () => {
+  let sandbox: Sandbox;
+  let booker: GraphRoomBooker;
+  let source: GraphCalendarSource;
+  let calendar: CalendarChoice;
+  const named = (subject: string) => sandbox.control.events(ROOM).filter((event) => event.subject === subject);
+  const TEAMS_LINK = /^https:\/\/teams\.microsoft\.com\/l\/meetup-join\/19%3ameeting_/;
+
+  beforeAll(async () => {
+    sandbox = await startTestSandbox({ now: () => ANCHOR, seedAnchor: ANCHOR });
+    ({ booker, source, calendar } = await connect(sandbox, ['Calendars.ReadWrite']));
+  });
+  afterAll(() => sandbox.close());
+
+  it('books the room with a Teams meeting whose join URL the room calendar carries', async () => {
+    expect(booker.meetingProvider).toBe('teams');
+    const { id, joinUrl } = await booker.bookWithMeeting(calendar, { start: at('19:00'), end: at('19:30') }, 'Meet now', 'tap-m1');
+
+    expect(joinUrl).toMatch(TEAMS_LINK);
+    expect(named('Meet now')).toEqual([
+      expect.objectContaining({ id, showAs: 'busy', transactionId: 'tap-m1', isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', onlineMeeting: expect.objectContaining({ joinUrl }) }),
+    ]);
+    const [agenda] = await source.eventsBetween(calendar, at('19:00'), at('19:30'));
+    expect(agenda).toMatchObject({ id, linkSource: { source: 'graph', event: { onlineMeeting: { joinUrl } } } });
+  });
+
+  it('the same key twice makes one event and one meeting: the same id and join URL both times', async () => {
+    const slot = { start: at('20:00'), end: at('20:15') };
+    const first = await booker.bookWithMeeting(calendar, slot, 'Meet retried', 'tap-m2');
+    expect(await booker.bookWithMeeting(calendar, slot, 'Meet retried', 'tap-m2')).toEqual(first);
+    expect(named('Meet retried')).toHaveLength(1);
+  });
+
+  it('refuses a taken slot as a conflict and makes no meeting', async () => {
+    sandbox.control.addEvent(ROOM, { subject: 'Taken', start: { dateTime: '2026-11-23T21:00:00', timeZone: 'UTC' }, end: { dateTime: '2026-11-23T21:30:00', timeZone: 'UTC' } });
+    expect((await refusalOf(booker.bookWithMeeting(calendar, { start: at('21:15'), end: at('21:45') }, 'Meet too late', 'tap-m3'))).reason).toBe('conflict');
+    expect(named('Meet too late')).toHaveLength(0);
+  });
+});
+
 describe('GraphRoomBooker without Calendars.ReadWrite', () => {
   let sandbox: Sandbox;
   beforeAll(async () => {

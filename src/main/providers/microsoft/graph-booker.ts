@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { CalendarChoice } from '../../../shared/model';
 import { ConnectionLostError } from '../../auth/connector';
 import type { SourceEvent } from '../../calendar/calendar-source';
-import { blocksBooking, BookingRefusedError, refusedAs, type BookingSlot, type RoomBooker } from '../../meetings/room-booker';
+import { silentLogger, type Logger } from '../../health/logger';
+import { blocksBooking, BookingRefusedError, refusedAs, type BookingSlot, type MeetingBooker, type RoomBooker } from '../../meetings/room-booker';
 import type { GraphApi } from './graph-api';
 import { calendarPath, graphEventsBetween, toSourceEvent } from './graph-calendar';
 import { GraphEventSchema } from './graph-schemas';
@@ -24,6 +25,17 @@ function transactionIdOf(event: SourceEvent): string | null {
   return parsed.success ? (parsed.data.transactionId ?? null) : null;
 }
 
+/** The Teams join URL Graph puts in `onlineMeeting` once `isOnlineMeeting` is set (event resource docs). */
+const OnlineMeetingSchema = z.object({ onlineMeeting: z.object({ joinUrl: z.string().url().nullish() }).loose().nullish() }).loose();
+
+function joinUrlOf(event: unknown): string | null {
+  const parsed = OnlineMeetingSchema.safeParse(event);
+  return parsed.success ? (parsed.data.onlineMeeting?.joinUrl ?? null) : null;
+}
+
+/** What a create adds to the plain booking: a Teams meeting, asked for explicitly rather than via the calendar's default. */
+const TEAMS_MEETING = { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' } as const;
+
 /** Graph's answers as the port's refusals; a lost sign-in passes through, as the caller explains that already. */
 function refusal(error: unknown): unknown {
   if (error instanceof BookingRefusedError || error instanceof ConnectionLostError) return error;
@@ -37,8 +49,13 @@ function refusal(error: unknown): unknown {
  * Ad-hoc room bookings in a Microsoft 365 calendar: needs Calendars.ReadWrite for the room account's own calendar,
  * Calendars.ReadWrite.Shared for one shared with it (a 403 otherwise, refused as 'no-permission').
  */
-export class GraphRoomBooker implements RoomBooker {
-  constructor(private readonly graph: GraphApi) {}
+export class GraphRoomBooker implements RoomBooker, MeetingBooker {
+  readonly meetingProvider = 'teams';
+
+  constructor(
+    private readonly graph: GraphApi,
+    private readonly log: Logger = silentLogger,
+  ) {}
 
   /**
    * The slot is checked first: Graph itself books over anything, so a meeting someone added since the agenda was
@@ -47,15 +64,37 @@ export class GraphRoomBooker implements RoomBooker {
    * RetryHandler (which replays POSTs on 429/503/504) cannot make a second one either.
    */
   book(calendar: CalendarChoice, slot: BookingSlot, subject: string, key: string): Promise<{ id: string }> {
+    return refusedAs(refusal, async () => ({ id: (await this.create(calendar, slot, subject, key, {})).id }));
+  }
+
+  /**
+   * `book` with a Teams meeting in the same POST, so the booking and the meeting are one item: either both exist or
+   * neither, and the transactionId that makes the booking idempotent makes the meeting so too (a replay returns the
+   * first event, with its join URL). An event without a join URL (a tenant without Teams ignores the request) is
+   * deleted and refused: the person asked for a meeting, and a bare booking nobody can join would be half a result.
+   */
+  bookWithMeeting(calendar: CalendarChoice, slot: BookingSlot, subject: string, key: string): Promise<{ id: string; joinUrl: string }> {
     return refusedAs(refusal, async () => {
-      const existing = await graphEventsBetween(this.graph, calendar, slot.start, slot.end);
-      const earlier = existing.find((event) => transactionIdOf(event) === key);
-      if (earlier) return { id: earlier.id };
-      if (existing.some((event) => blocksBooking(event, slot, () => false))) throw new BookingRefusedError('conflict');
-      const body = { subject, start: utc(slot.start), end: utc(slot.end), showAs: 'busy', transactionId: key, isReminderOn: false };
-      const created = await this.graph.post(`${calendarPath(calendar)}/events`, body, GraphEventSchema, UTC);
-      return { id: created.id };
+      const event = await this.create(calendar, slot, subject, key, TEAMS_MEETING);
+      const joinUrl = joinUrlOf(event.raw);
+      if (joinUrl) return { id: event.id, joinUrl };
+      await this.graph.delete(`${calendarPath(calendar)}/events/${encodeURIComponent(event.id)}`).catch((error: unknown) => {
+        // The refusal matters more than the clean-up; the leftover is an ordinary booking the agenda shows and "End now" ends.
+        this.log.warn('booking.cleanup-failed', { provider: 'microsoft', error: String(error) });
+      });
+      throw new BookingRefusedError('failed');
     });
+  }
+
+  /** The slot check, the replay lookup and the POST that `book` and `bookWithMeeting` share; `raw` is Graph's event. */
+  private async create(calendar: CalendarChoice, slot: BookingSlot, subject: string, key: string, extra: object): Promise<{ id: string; raw: unknown }> {
+    const existing = await graphEventsBetween(this.graph, calendar, slot.start, slot.end);
+    const earlier = existing.find((event) => transactionIdOf(event) === key);
+    if (earlier) return { id: earlier.id, raw: earlier.linkSource.event };
+    if (existing.some((event) => blocksBooking(event, slot, () => false))) throw new BookingRefusedError('conflict');
+    const body = { subject, start: utc(slot.start), end: utc(slot.end), showAs: 'busy', transactionId: key, isReminderOn: false, ...extra };
+    const created = await this.graph.post(`${calendarPath(calendar)}/events`, body, GraphEventSchema, UTC);
+    return { id: created.id, raw: created };
   }
 
   /** Extending is checked against the calendar like a new booking; ending early never conflicts. */
