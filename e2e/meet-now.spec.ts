@@ -1,4 +1,4 @@
-import { consentInPopup } from './harness/browser-consent';
+import { signInGoogleRoom } from './harness/browser-consent';
 import { expect, screenshot, test } from './harness/fixtures';
 import { sandboxGoogleConfig, sandboxKioskConfig } from './harness/kiosk';
 import { upcomingToday } from './harness/room-truth';
@@ -61,9 +61,7 @@ test('Meet now in a Google room: a Google Meet in the room’s event, waiting ou
   };
   const kiosk = await launchKiosk(config);
   await page.goto(kiosk.launchUrl);
-  const consent = consentInPopup(page, sandbox.google.roomAccount, 'Accept');
-  await page.getByRole('button', { name: 'Sign in with Google Workspace' }).click();
-  await consent;
+  await signInGoogleRoom(page, sandbox.google.roomAccount);
   await expect(page.locator('[data-status]')).toBeVisible();
   await page.getByRole('button', { name: 'Meet now' }).click();
   await page.getByRole('button', { name: '15 minutes' }).click();

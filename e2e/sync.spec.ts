@@ -1,4 +1,4 @@
-import { consentInPopup } from './harness/browser-consent';
+import { signInGoogleRoom } from './harness/browser-consent';
 import { expect, screenshot, test } from './harness/fixtures';
 import { sandboxGoogleConfig, sandboxKioskConfig } from './harness/kiosk';
 import { approveShownDeviceCode } from './harness/sign-in';
@@ -69,9 +69,7 @@ test('a Google room follows the same changes: added, moved, cancelled', async ({
   };
   const kiosk = await launchKiosk(config);
   await page.goto(kiosk.launchUrl);
-  const consent = consentInPopup(page, sandbox.google.roomAccount, 'Accept');
-  await page.getByRole('button', { name: 'Sign in with Google Workspace' }).click();
-  await consent;
+  await signInGoogleRoom(page, sandbox.google.roomAccount);
   await expect(page.locator('.agenda__item').first()).toBeVisible();
 
   const calendarId = sandbox.google.roomCalendarId;

@@ -19,3 +19,10 @@ export async function consentInPopup(page: Page, account: string, decision: 'Acc
   await expect(popup.locator('body')).toContainText(decision === 'Accept' ? 'Signed in' : 'not completed');
   // Left open on purpose: closing a page can take long on a loaded machine, and the test's context is discarded anyway.
 }
+
+/** Signs a Google Workspace room in through the setup screen, consenting in the tab the kiosk opens. */
+export async function signInGoogleRoom(page: Page, account: string): Promise<void> {
+  const consent = consentInPopup(page, account, 'Accept');
+  await page.getByRole('button', { name: 'Sign in with Google Workspace' }).click();
+  await consent;
+}

@@ -93,6 +93,18 @@ function meetStateOf(event: calendar_v3.Schema$Event): MeetState {
 }
 
 /** Ad-hoc room bookings in a Google calendar; needs calendar.events (or calendar) and writer access to the calendar. */
+/** The room's own booking: busy, no reminders (nobody is there to dismiss them), times in UTC. */
+function bookingBody(id: string, subject: string, slot: BookingSlot): calendar_v3.Schema$Event {
+  return {
+    id,
+    summary: subject,
+    start: { dateTime: slot.start.toISOString(), timeZone: 'UTC' },
+    end: { dateTime: slot.end.toISOString(), timeZone: 'UTC' },
+    transparency: 'opaque',
+    reminders: { useDefault: false, overrides: [] },
+  };
+}
+
 export class GoogleRoomBooker implements RoomBooker, MeetingBooker {
   readonly meetingProvider = 'meet';
   private readonly api: calendar_v3.Calendar;
@@ -117,14 +129,7 @@ export class GoogleRoomBooker implements RoomBooker, MeetingBooker {
       const existing = await this.eventsBetween(choice, slot.start, slot.end);
       if (existing.some((event) => event.id === id && !event.isCancelled)) return { id };
       if (existing.some((event) => blocksBooking(event, slot, () => false))) throw new BookingRefusedError('conflict');
-      const requestBody: calendar_v3.Schema$Event = {
-        id,
-        summary: subject,
-        start: { dateTime: slot.start.toISOString(), timeZone: 'UTC' },
-        end: { dateTime: slot.end.toISOString(), timeZone: 'UTC' },
-        transparency: 'opaque',
-        reminders: { useDefault: false, overrides: [] },
-      };
+      const requestBody = bookingBody(id, subject, slot);
       try {
         await this.api.events.insert({ calendarId: choice.id, requestBody });
       } catch (error) {
@@ -186,12 +191,7 @@ export class GoogleRoomBooker implements RoomBooker, MeetingBooker {
   /** The insert of a booking with a Meet createRequest; a 409 duplicate is a lost first answer, so that event is read. */
   private async insertWithMeet(choice: CalendarChoice, slot: BookingSlot, subject: string, id: string): Promise<calendar_v3.Schema$Event> {
     const requestBody: calendar_v3.Schema$Event = {
-      id,
-      summary: subject,
-      start: { dateTime: slot.start.toISOString(), timeZone: 'UTC' },
-      end: { dateTime: slot.end.toISOString(), timeZone: 'UTC' },
-      transparency: 'opaque',
-      reminders: { useDefault: false, overrides: [] },
+      ...bookingBody(id, subject, slot),
       conferenceData: { createRequest: { requestId: id, conferenceSolutionKey: { type: 'hangoutsMeet' } } },
     };
     try {
