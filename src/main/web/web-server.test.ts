@@ -85,7 +85,9 @@ describe('web host server', () => {
     expect((await call('app.state', JSON.stringify({ x: 'a'.repeat(100_000) }))).status).toBe(413);
   });
 
-  it('never serves files outside the renderer folder', async () => {
-    expect((await send(`${server.origin}/..%2f..%2fetc%2fpasswd`, { headers: { cookie } })).status).toBe(404);
+  it('never serves files outside the renderer folder, and answers malformed paths with 404, not a crash', async () => {
+    for (const path of ['/..%2f..%2fetc%2fpasswd', '/index.html%00.png', '/%E0%A4%A', '/..%5c..%5cwindows']) {
+      expect((await send(`${server.origin}${path}`, { headers: { cookie } })).status, path).toBe(404);
+    }
   });
 });

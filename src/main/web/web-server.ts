@@ -3,32 +3,14 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
 import { wire } from '../../shared/api';
 import type { Roomdeck } from '../app';
 import type { Logger } from '../health/logger';
-import {
-  CONTENT_SECURITY_POLICY,
-  SESSION_COOKIE,
-  cookieValue,
-  hostAllowed,
-  originAllowed,
-  sameSecret,
-} from './web-security';
+import { contentTypeOf, RENDERER_HEADERS, rendererFileFor } from './renderer-files';
+import { SESSION_COOKIE, cookieValue, hostAllowed, originAllowed, sameSecret } from './web-security';
 
 const MAX_BODY_BYTES = 64 * 1024;
 const SSE_HEARTBEAT_MS = 15_000;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
 
 export interface WebServer {
   /** Open this once: it carries the per-launch secret and trades it for an HttpOnly cookie. */
@@ -112,18 +94,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 
   const serveStatic = async (res: ServerResponse, pathname: string): Promise<void> => {
-    const relative = normalize(pathname === '/' ? '/index.html' : decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-    const file = join(options.rendererDir, relative);
-    if (!file.startsWith(options.rendererDir + sep) && file !== options.rendererDir) return send(res, 404, 'Not found');
-    const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) return send(res, 404, 'Not found');
-    res.writeHead(200, {
-      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
-    });
+    const file = rendererFileFor(options.rendererDir, pathname);
+    const info = file ? await stat(file).catch(() => null) : null;
+    if (!file || !info?.isFile()) return send(res, 404, 'Not found');
+    res.writeHead(200, { ...RENDERER_HEADERS, 'Content-Type': contentTypeOf(file) });
     createReadStream(file).pipe(res);
   };
 
