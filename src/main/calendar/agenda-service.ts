@@ -4,7 +4,8 @@ import { SignInNeededError } from '../auth/room-account';
 import type { Logger } from '../health/logger';
 import type { Detection, LinkSource } from '../links';
 import type { Clock } from '../ports';
-import { buildMeetings, dayWindow, type Detector, type LinkNamer, type Privacy } from './agenda';
+import { dayWindow } from '../../shared/room-day';
+import { buildMeetings, type Detector, type LinkNamer, type Privacy } from './agenda';
 import type { AgendaCache } from './agenda-cache';
 import { RetryLaterError, type CalendarSource, type SourceEvent, type SyncWindow } from './calendar-source';
 

@@ -1,8 +1,5 @@
-import { TZDate } from '@date-fns/tz';
-// Per-function entry points: the package root loads all ~250 functions (over a second at kiosk start).
-import { addDays } from 'date-fns/addDays';
-import { startOfDay } from 'date-fns/startOfDay';
 import type { Meeting } from '../../shared/model';
+import { dateToInstant } from '../../shared/room-day';
 import type { Detection } from '../links';
 import type { SourceEvent } from './calendar-source';
 
@@ -30,18 +27,6 @@ export interface MeetingRules {
  */
 export function subjectIsOrganizerName(subject: string | null, organizer: string | null): boolean {
   return !!subject && !!organizer && subject.trim().toLowerCase() === organizer.trim().toLowerCase();
-}
-
-/** The room's day, midnight to midnight in the room's zone (DST days are 23 or 25 hours long). */
-export function dayWindow(now: Date, timeZone: string): { start: Date; end: Date } {
-  const start = startOfDay(new TZDate(now.getTime(), timeZone));
-  return { start: new Date(start.getTime()), end: new Date(addDays(start, 1).getTime()) };
-}
-
-/** A calendar date (`YYYY-MM-DD`) as the instant its day starts in `timeZone` (the room's, or the calendar's). */
-export function dateToInstant(date: string, timeZone: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(new TZDate(y ?? 1970, (m ?? 1) - 1, d ?? 1, timeZone).getTime()).toISOString();
 }
 
 function shownSubject(event: SourceEvent, privacy: Privacy): string | null {

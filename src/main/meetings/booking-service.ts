@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { bookingOptions } from '../../shared/booking-slots';
 import type { Agenda, CalendarChoice, Meeting } from '../../shared/model';
 import { UserFacingError } from '../bridge/router';
-import { dayWindow } from '../calendar/agenda';
+import { dayWindow } from '../../shared/room-day';
 import type { SettingsStore } from '../config/settings-store';
 import type { Logger } from '../health/logger';
 import type { Clock } from '../ports';

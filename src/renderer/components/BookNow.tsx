@@ -1,18 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bookingOptions } from '../../shared/booking-slots';
+import { dayWindow } from '../../shared/room-day';
 import type { Meeting } from '../../shared/model';
 import { useApi } from '../api/hooks';
 import { formatTime } from '../i18n';
 import { QrCode } from './QrCode';
-
-/** The end of the room's day, for "never past midnight" (the renderer knows only the room's zone). */
-function endOfDay(now: Date, timeZone: string): Date {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(now);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const elapsed = ((get('hour') * 60 + get('minute')) * 60 + get('second')) * 1000;
-  return new Date(now.getTime() - elapsed + 24 * 3_600_000);
-}
 
 /**
  * Runs a room action; a refusal goes to `onRefused` (shown by the home screen, which outlives this button: a refusal
@@ -52,7 +45,7 @@ export function BookNow(props: {
   const api = useApi();
   const [choice, setChoice] = useState<Choice | null>(null);
   const { run, busy } = useRoomAction(props.onRefused);
-  const options = bookingOptions(meetings, now, endOfDay(now, timeZone));
+  const options = bookingOptions(meetings, now, dayWindow(now, timeZone).end);
   if (options.length === 0) return null;
   const book = async (minutes: number) => {
     if (choice?.kind === 'meet') {

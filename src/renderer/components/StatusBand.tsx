@@ -1,13 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../shared/model';
+import { dayWindow } from '../../shared/room-day';
 import { roomStatus } from '../../shared/room-status';
 import { formatTime } from '../i18n';
 import { meetingTitle } from './meeting-title';
-
-/** The calendar day of an instant in the room's zone (`2026-11-22`). */
-function dayOf(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
-}
 
 /** The one thing readable from the door: colour, a shape and words, all three. */
 export function StatusBand({ meetings, now, timeZone }: { meetings: Meeting[]; now: Date; timeZone: string }) {
@@ -18,7 +14,7 @@ export function StatusBand({ meetings, now, timeZone }: { meetings: Meeting[]; n
   let detail: string | null = null;
   switch (status.kind) {
     case 'busy':
-      text = dayOf(status.until, timeZone) !== dayOf(now.toISOString(), timeZone) ? t('status.busyRestOfDay') : t('status.busyUntil', { time: time(status.until) });
+      text = Date.parse(status.until) >= dayWindow(now, timeZone).end.getTime() ? t('status.busyRestOfDay') : t('status.busyUntil', { time: time(status.until) });
       detail = meetingTitle(status.current, t);
       break;
     case 'starting-soon':

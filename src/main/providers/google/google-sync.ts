@@ -1,6 +1,6 @@
 import { gaxios } from 'google-auth-library';
 import { z } from 'zod';
-import { dateToInstant } from '../../calendar/agenda';
+import { dateToInstant } from '../../../shared/room-day';
 import { retryAfterMs } from '../../calendar/backoff';
 import { RetryLaterError, type SourceEvent, type SyncWindow } from '../../calendar/calendar-source';
 import { GoogleErrorBodySchema } from './google-schemas';
