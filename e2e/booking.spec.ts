@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './harness/fixtures';
 import { sandboxKioskConfig } from './harness/kiosk';
-import { upcomingToday } from './harness/room-truth';
+import { graphUtc, upcomingToday } from './harness/room-truth';
 import { approveShownDeviceCode } from './harness/sign-in';
 import type { Sandbox } from './sandbox';
 
@@ -54,8 +54,7 @@ test('a booking made elsewhere meanwhile is detected and explained, and nothing 
   await page.getByRole('button', { name: 'Book now' }).click();
   const start = new Date();
   const end = new Date(start.getTime() + 20 * 60_000);
-  const utc = (d: Date) => ({ dateTime: d.toISOString().replace('Z', '0000'), timeZone: 'UTC' });
-  sandbox.control.addEvent(ROOM, { subject: 'Booked from Outlook a moment ago', start: utc(start), end: utc(end) });
+  sandbox.control.addEvent(ROOM, { subject: 'Booked from Outlook a moment ago', start: graphUtc(start), end: graphUtc(end) });
   await page.getByRole('button', { name: '15 minutes' }).click();
   await expect(page.getByRole('alert')).toContainText('Someone booked the room meanwhile');
   expect(bookings(sandbox)).toBe(0);

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './harness/fixtures';
 import { sandboxKioskConfig } from './harness/kiosk';
-import { upcomingToday } from './harness/room-truth';
+import { graphUtc, upcomingToday } from './harness/room-truth';
 import { approveShownDeviceCode } from './harness/sign-in';
 
 const ROOM = 'boardroom4@contoso.com';
@@ -40,11 +40,6 @@ test('in Italian, words and times follow the language IT chose', async ({ page, 
   await expect(page.locator('html')).toHaveAttribute('lang', 'it');
   await screenshot(page, 'home-it');
 });
-
-/** Graph wall time in UTC, as Outlook stores an event created in a UTC client. */
-function graphUtc(date: Date): { dateTime: string; timeZone: string } {
-  return { dateTime: date.toISOString().replace('Z', '0000'), timeZone: 'UTC' };
-}
 
 test('private subjects, and all subjects when IT hides them, never reach the page', async ({ page, sandbox, launchKiosk }) => {
   const now = Date.now();

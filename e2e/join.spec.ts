@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './harness/fixtures';
 import { sandboxKioskConfig } from './harness/kiosk';
-import { upcomingToday, type ExpectedMeeting } from './harness/room-truth';
+import { graphUtc, upcomingToday, type ExpectedMeeting } from './harness/room-truth';
 import { approveShownDeviceCode } from './harness/sign-in';
 import type { Sandbox } from './sandbox';
 import { googleMeetInvitationHtml, googleMeetMeeting, webexInvitationHtml, webexMeeting } from './sandbox/microsoft/invitations';
@@ -32,11 +32,6 @@ async function recordWindowOpen(page: Page): Promise<() => Promise<string | null
     };
   });
   return () => page.evaluate(() => (globalThis as unknown as PageScope).__opened);
-}
-
-/** Graph wall time in UTC, as Outlook stores an event created in a UTC client. */
-function graphUtc(date: Date): { dateTime: string; timeZone: string } {
-  return { dateTime: date.toISOString().replace('Z', '0000'), timeZone: 'UTC' };
 }
 
 /**

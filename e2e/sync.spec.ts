@@ -1,15 +1,12 @@
 import { signInGoogleRoom } from './harness/browser-consent';
 import { expect, screenshot, test } from './harness/fixtures';
+import { graphUtc } from './harness/room-truth';
 import { sandboxGoogleConfig, sandboxKioskConfig } from './harness/kiosk';
 import { approveShownDeviceCode } from './harness/sign-in';
 
 const ROOM = 'boardroom4@contoso.com';
 /** The kiosk polls every 2 s here; a change must show within a few polls. */
 const WITHIN = { timeout: 10_000 };
-
-function graphUtc(date: Date): { dateTime: string; timeZone: string } {
-  return { dateTime: date.toISOString().replace('Z', '0000'), timeZone: 'UTC' };
-}
 
 /** A slot today that is still ahead whatever the time of day: the next 20 minutes. */
 function soon(minutesFromNow: number, length = 15) {

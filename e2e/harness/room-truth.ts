@@ -30,3 +30,8 @@ export function upcomingToday(sandbox: Sandbox, owner: string, now = new Date())
     }))
     .filter((m) => m.end > now && m.start.toDateString() === now.toDateString());
 }
+
+/** Graph wall time in UTC (`2026-11-22T10:00:00.0000000`), as Outlook stores an event created in a UTC client. */
+export function graphUtc(date: Date): { dateTime: string; timeZone: string } {
+  return { dateTime: date.toISOString().replace('Z', '0000'), timeZone: 'UTC' };
+}
