@@ -80,6 +80,12 @@ test('Teams room: bad input on the invite screen — long typing stops, a 500-ch
   expect(refused).toEqual({ ok: false, error: expect.objectContaining({ code: 'bad-request' }) });
   const empty = await page.evaluate(async () => (await (await fetch('/api/call/invite.search', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: '   ' }) })).json()) as { ok: boolean });
   expect(empty.ok).toBe(false);
+  // The page cannot make the room mail someone no search returned.
+  const relayed = await page.evaluate(async () => {
+    const people = [{ name: 'Anyone', email: 'list@elsewhere.example', source: 'microsoft' }];
+    return (await (await fetch('/api/call/invite.send', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ people }) })).json()) as { ok: boolean; error?: { code: string } };
+  });
+  expect(relayed).toEqual({ ok: false, error: expect.objectContaining({ code: 'invite-unknown-person' }) });
   // A name made of markup is searched as text and shown as text: nothing runs, nothing is found.
   await field.fill('<img src=x onerror=alert(1)>');
   await expect(invite.getByText('Nobody found. Try another spelling or part of the name.')).toBeVisible();
