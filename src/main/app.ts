@@ -1,4 +1,4 @@
-import type { Agenda, CalendarChoice, JoinLink } from '../shared/model';
+import type { Agenda, CalendarChoice, JoinLink, MeetingService } from '../shared/model';
 import { featureById, scopesFor, type FeatureId } from '../shared/features';
 import { ConsentService } from './auth/consent-service';
 import { GoogleAuth } from './auth/google-auth';
@@ -12,6 +12,11 @@ import { AdminGate } from './config/admin-pin';
 import { ApiRouter, EventBus, UserFacingError, type Handlers } from './bridge/router';
 import { AgendaCache } from './calendar/agenda-cache';
 import { BookingService } from './meetings/booking-service';
+import type { HostedMeetingProvider, MeetingFactory } from './meetings/meeting-factory';
+import type { OAuth2ProviderId } from './auth/oauth2-client';
+import { OAuth2Api } from './providers/oauth2-api';
+import { WebexMeetingFactory } from './providers/webex/webex-meetings';
+import { ZoomMeetingFactory } from './providers/zoom/zoom-meetings';
 import type { MeetingBooker, NativeMeetingProvider, RoomBooker } from './meetings/room-booker';
 import { GoogleRoomBooker } from './providers/google/google-booker';
 import { GraphRoomBooker } from './providers/microsoft/graph-booker';
@@ -67,11 +72,14 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     meetingLinksOn = on;
   };
   const google = config.google ? new GoogleAuth(config.google, ports.vault, log) : null;
+  const oauth2: Partial<Record<OAuth2ProviderId, OAuth2Connector>> = Object.fromEntries(
+    oauth2ProfilesFrom(config).map((profile) => [profile.provider, new OAuth2Connector(profile, { vault: ports.vault, clock, log })]),
+  );
   const consent: ConsentService = new ConsentService({
     connectors: {
       microsoft: new MicrosoftConnector(auth, settings),
       ...(google ? { google: new GoogleConnector(google) } : {}),
-      ...Object.fromEntries(oauth2ProfilesFrom(config).map((profile) => [profile.provider, new OAuth2Connector(profile, { vault: ports.vault, clock, log })])),
+      ...oauth2,
     },
     settings,
     managed: config.features,
@@ -109,10 +117,22 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
   };
   /** The room's own service hosts its instant meetings: Teams for a Microsoft room, Meet for a Google room. */
   const nativeMeeting = (provider: RoomProvider): NativeMeetingProvider => (provider === 'microsoft' ? 'teams' : 'meet');
-  const meetNowFor = (provider: RoomProvider): NativeMeetingProvider[] => (consent.isOn(bookingFeature(provider)) ? [nativeMeeting(provider)] : []);
+  /** Zoom and Webex meetings, once their instant-meeting feature is on: they need the room's booking too, for the link. */
+  const meetingFactory = (meeting: HostedMeetingProvider): MeetingFactory | null => {
+    const connector = oauth2[meeting];
+    if (!connector || !consent.isOn(`${meeting}.instant-meeting`)) return null;
+    const api = new OAuth2Api(meeting, connector);
+    return meeting === 'zoom' ? new ZoomMeetingFactory(api, log) : new WebexMeetingFactory(api, clock, log);
+  };
+  const HOSTED: readonly HostedMeetingProvider[] = ['zoom', 'webex'];
+  const meetNowFor = (provider: RoomProvider): MeetingService[] => {
+    if (!consent.isOn(bookingFeature(provider))) return [];
+    return [nativeMeeting(provider), ...HOSTED.filter((meeting) => consent.isOn(`${meeting}.instant-meeting`) && oauth2[meeting])];
+  };
   const booking = new BookingService({
     booker: () => (room ? bookerFor(room.provider, room.account) : null),
     meetingBooker: (meeting) => (room && nativeMeeting(room.provider) === meeting ? bookerFor(room.provider, room.account) : null),
+    meetingFactory,
     calendar: () => room?.calendar ?? null,
     refreshAgenda: async () => {
       await agenda?.refresh();

@@ -57,7 +57,9 @@ export const en = {
   },
   booking: {
     meetNow: 'Meet now',
-    meetNowOn: 'Meet now on {{service}}',
+    whichService: 'Which service?',
+    meetOnFor: '{{service}} — for how long?',
+    creating: 'Creating the {{service}} meeting and booking the room…',
     ready: 'Your meeting is ready. The room is booked.',
     scanToJoin: 'Scan to join from your phone, or tap Join.',
     qrAlt: 'QR code of the meeting link',
@@ -138,6 +140,10 @@ export const en = {
     'host-unreachable': 'Roomdeck is not responding. It will recover on its own.',
     'meeting-not-found': 'This meeting is no longer in the room calendar.',
     'no-join-link': 'This meeting has no join link.',
+    'meeting-failed': 'The meeting could not be created, and nothing was booked. Please try again.',
+    'meeting-not-allowed': 'This room may not create meetings on that service. IT can check its connection in Settings.',
+    'meeting-host-busy': 'The room’s account on that service already has a meeting now. Choose another service.',
+    'meeting-provider-disconnected': 'That service is no longer connected to this room. IT can connect it again in Settings.',
     generic: 'That didn’t work. Please try again.',
   },
 };

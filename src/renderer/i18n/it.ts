@@ -58,7 +58,9 @@ export const it: Messages = {
   },
   booking: {
     meetNow: 'Riunione ora',
-    meetNowOn: 'Riunione ora su {{service}}',
+    whichService: 'Quale servizio?',
+    meetOnFor: '{{service}} — per quanto tempo?',
+    creating: 'Creo la riunione {{service}} e prenoto la sala…',
     ready: 'La riunione è pronta. La sala è prenotata.',
     scanToJoin: 'Inquadra per partecipare dal telefono, oppure tocca Partecipa.',
     qrAlt: 'Codice QR del link della riunione',
@@ -139,6 +141,10 @@ export const it: Messages = {
     'host-unreachable': 'Roomdeck non risponde. Si riprenderà da solo.',
     'meeting-not-found': 'Questa riunione non è più nel calendario della sala.',
     'no-join-link': 'Questa riunione non ha un link di partecipazione.',
+    'meeting-failed': 'Non è stato possibile creare la riunione, e non è stato prenotato nulla. Riprova.',
+    'meeting-not-allowed': 'Questa sala non può creare riunioni su quel servizio. L’IT può verificarne il collegamento nelle Impostazioni.',
+    'meeting-host-busy': 'L’account della sala su quel servizio ha già una riunione in corso. Scegli un altro servizio.',
+    'meeting-provider-disconnected': 'Quel servizio non è più collegato a questa sala. L’IT può ricollegarlo nelle Impostazioni.',
     generic: 'Non ha funzionato. Riprova.',
   },
 };

@@ -7,7 +7,7 @@ import type { CalendarChoice } from '../../../shared/model';
 import { asConnectionLost } from '../../auth/google-auth';
 import type { SourceEvent } from '../../calendar/calendar-source';
 import { silentLogger, type Logger } from '../../health/logger';
-import { blocksBooking, BookingRefusedError, refusedAs, type BookingSlot, type MeetingBooker, type RoomBooker } from '../../meetings/room-booker';
+import { blocksBooking, BookingRefusedError, refusedAs, linkedMeetingNote, type BookingSlot, type LinkedMeeting, type MeetingBooker, type RoomBooker } from '../../meetings/room-booker';
 import { sourceEventsOf, toSourceEvent } from './google-calendar';
 import { GoogleEventSchema } from './google-schemas';
 import { httpStatusOf, isUsageLimit } from './google-sync';
@@ -94,10 +94,11 @@ function meetStateOf(event: calendar_v3.Schema$Event): MeetState {
 
 /** Ad-hoc room bookings in a Google calendar; needs calendar.events (or calendar) and writer access to the calendar. */
 /** The room's own booking: busy, no reminders (nobody is there to dismiss them), times in UTC. */
-function bookingBody(id: string, subject: string, slot: BookingSlot): calendar_v3.Schema$Event {
+function bookingBody(id: string, subject: string, slot: BookingSlot, meeting?: LinkedMeeting): calendar_v3.Schema$Event {
   return {
     id,
     summary: subject,
+    ...(meeting ? { description: linkedMeetingNote(meeting), location: meeting.joinUrl } : {}),
     start: { dateTime: slot.start.toISOString(), timeZone: 'UTC' },
     end: { dateTime: slot.end.toISOString(), timeZone: 'UTC' },
     transparency: 'opaque',
@@ -123,13 +124,13 @@ export class GoogleRoomBooker implements RoomBooker, MeetingBooker {
    * double-book the room. An event with this key's id is an earlier attempt whose answer got lost: that is the booking.
    * The insert carries that id too, so a replay racing the first gets 409 duplicate, which is success.
    */
-  book(choice: CalendarChoice, slot: BookingSlot, subject: string, key: string): Promise<{ id: string }> {
+  book(choice: CalendarChoice, slot: BookingSlot, subject: string, key: string, meeting?: LinkedMeeting): Promise<{ id: string }> {
     const id = bookingEventId(key);
     return refusedAs(refusal, async () => {
       const existing = await this.eventsBetween(choice, slot.start, slot.end);
       if (existing.some((event) => event.id === id && !event.isCancelled)) return { id };
       if (existing.some((event) => blocksBooking(event, slot, () => false))) throw new BookingRefusedError('conflict');
-      const requestBody = bookingBody(id, subject, slot);
+      const requestBody = bookingBody(id, subject, slot, meeting);
       try {
         await this.api.events.insert({ calendarId: choice.id, requestBody });
       } catch (error) {
