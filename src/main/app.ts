@@ -12,7 +12,8 @@ import { AdminGate } from './config/admin-pin';
 import { ApiRouter, EventBus, UserFacingError, type Handlers } from './bridge/router';
 import { AgendaCache } from './calendar/agenda-cache';
 import { BookingService } from './meetings/booking-service';
-import type { HostedMeetingProvider, MeetingFactory } from './meetings/meeting-factory';
+import type { MeetingFactory } from './meetings/meeting-factory';
+import { GoogleMeetFactory } from './providers/google/google-meet-factory';
 import type { OAuth2ProviderId } from './auth/oauth2-client';
 import { OAuth2Api } from './providers/oauth2-api';
 import { WebexMeetingFactory } from './providers/webex/webex-meetings';
@@ -117,22 +118,31 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
   };
   /** The room's own service hosts its instant meetings: Teams for a Microsoft room, Meet for a Google room. */
   const nativeMeeting = (provider: RoomProvider): NativeMeetingProvider => (provider === 'microsoft' ? 'teams' : 'meet');
-  /** Zoom and Webex meetings, once their instant-meeting feature is on: they need the room's booking too, for the link. */
-  const meetingFactory = (meeting: HostedMeetingProvider): MeetingFactory | null => {
+  /** Google Meet in the connected Google account's calendar, for a room whose own calendar is Microsoft's. */
+  const googleMeetFactory = (): MeetingFactory | null =>
+    google && config.google && consent.isOn('google.instant-meeting') ? new GoogleMeetFactory(new GoogleRoomBooker(google.accessClient(), config.google.calendarRootUrl, log)) : null;
+  /** Zoom and Webex meetings, once their instant-meeting feature is on and the provider connected. */
+  const oauth2MeetingFactory = (meeting: 'zoom' | 'webex'): MeetingFactory | null => {
     const connector = oauth2[meeting];
     if (!connector || !consent.isOn(`${meeting}.instant-meeting`)) return null;
     const api = new OAuth2Api(meeting, connector);
     return meeting === 'zoom' ? new ZoomMeetingFactory(api, log) : new WebexMeetingFactory(api, clock, log);
   };
-  const HOSTED: readonly HostedMeetingProvider[] = ['zoom', 'webex'];
+  /** Services whose meetings live beside the room's booking (never the room's own service); they need booking on too. */
+  const meetingFactory = (roomProvider: RoomProvider, meeting: MeetingService): MeetingFactory | null => {
+    if (meeting === nativeMeeting(roomProvider) || !consent.isOn(bookingFeature(roomProvider))) return null;
+    if (meeting === 'zoom' || meeting === 'webex') return oauth2MeetingFactory(meeting);
+    return meeting === 'meet' ? googleMeetFactory() : null;
+  };
+  const SERVICES: readonly MeetingService[] = ['teams', 'meet', 'zoom', 'webex'];
   const meetNowFor = (provider: RoomProvider): MeetingService[] => {
     if (!consent.isOn(bookingFeature(provider))) return [];
-    return [nativeMeeting(provider), ...HOSTED.filter((meeting) => consent.isOn(`${meeting}.instant-meeting`) && oauth2[meeting])];
+    return SERVICES.filter((meeting) => meeting === nativeMeeting(provider) || meetingFactory(provider, meeting) !== null);
   };
   const booking = new BookingService({
     booker: () => (room ? bookerFor(room.provider, room.account) : null),
     meetingBooker: (meeting) => (room && nativeMeeting(room.provider) === meeting ? bookerFor(room.provider, room.account) : null),
-    meetingFactory,
+    meetingFactory: (meeting) => (room ? meetingFactory(room.provider, meeting) : null),
     calendar: () => room?.calendar ?? null,
     refreshAgenda: async () => {
       await agenda?.refresh();

@@ -100,6 +100,8 @@ export const RoomProviderSchema = z.enum(['microsoft', 'google']);
 /** Services "Meet now" can start a meeting on: Teams and Meet inside the room's event, Zoom and Webex beside it. */
 export const MeetingServiceSchema = z.enum(['teams', 'meet', 'zoom', 'webex']);
 export type MeetingService = z.infer<typeof MeetingServiceSchema>;
+/** How people know each service: on buttons, in messages and in the room's event. */
+export const MEETING_SERVICE_NAMES: Record<MeetingService, string> = { teams: 'Microsoft Teams', meet: 'Google Meet', zoom: 'Zoom', webex: 'Webex' };
 
 export const AppStateSchema = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('starting') }),

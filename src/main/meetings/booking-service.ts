@@ -6,17 +6,17 @@ import { dayWindow } from '../../shared/room-day';
 import type { SettingsStore } from '../config/settings-store';
 import type { Logger } from '../health/logger';
 import type { Clock } from '../ports';
-import type { MeetingService } from '../../shared/model';
-import type { HostedMeeting, HostedMeetingProvider, MeetingFactory } from './meeting-factory';
+import { MEETING_SERVICE_NAMES, type MeetingService } from '../../shared/model';
+import type { HostedMeeting, MeetingFactory } from './meeting-factory';
 import { BookingRefusedError, type BookingSlot, type MeetingBooker, type NativeMeetingProvider, type RoomBooker } from './room-booker';
 
 export interface BookingServiceDeps {
   /** The room's booker, or null while the booking feature is off. */
   booker(): RoomBooker | null;
-  /** The room's online-meeting booker for a service, or null when that service is not offered. */
+  /** The room's online-meeting booker for a service, or null when that service is not the room's own. */
   meetingBooker(provider: NativeMeetingProvider): MeetingBooker | null;
-  /** Zoom or Webex, when its instant-meeting feature is on and connected; null otherwise. */
-  meetingFactory(provider: HostedMeetingProvider): MeetingFactory | null;
+  /** A service whose meetings live beside the room's booking (Zoom, Webex; Meet for a Microsoft room), or null. */
+  meetingFactory(provider: MeetingService): MeetingFactory | null;
   calendar(): CalendarChoice | null;
   /** A fresh look at the calendar (sync now), so a booking made meanwhile elsewhere is seen before we book. */
   refreshAgenda(): Promise<Agenda | null>;
@@ -32,13 +32,8 @@ const MINUTE = 60_000;
 /** Keep the last few ids only: bookings from earlier days no longer matter. */
 const REMEMBERED = 50;
 
-const HOSTED_NAMES: Record<HostedMeetingProvider, string> = { zoom: 'Zoom', webex: 'Webex' };
 /** A booking that failed for a passing reason is tried once more: its key makes the retry safe. */
 const BOOKING_ATTEMPTS = 2;
-
-function isNative(provider: MeetingService): provider is NativeMeetingProvider {
-  return provider === 'teams' || provider === 'meet';
-}
 
 function refusal(err: unknown): UserFacingError {
   if (err instanceof BookingRefusedError && err.reason === 'no-permission') {
@@ -68,7 +63,10 @@ export class BookingService {
 
   /** Book now with an online meeting: its link for the QR code, and the room booked until `until`. */
   meetNow(provider: MeetingService, minutes: number): Promise<{ joinUrl: string; until: string }> {
-    return isNative(provider) ? this.meetNowNative(provider, minutes) : this.meetNowHosted(provider, minutes);
+    const factory = this.deps.meetingFactory(provider);
+    if (factory) return this.meetNowHosted(factory, minutes);
+    if (provider === 'teams' || provider === 'meet') return this.meetNowNative(provider, minutes);
+    throw new UserFacingError('booking-off', 'Meeting from this screen is not switched on.');
   }
 
   /** Teams or Meet: the meeting is part of the room's event, one idempotent write, so never one without the other. */
@@ -90,15 +88,12 @@ export class BookingService {
    * passing failure leaves it unclear; if the booking still fails (someone took the slot meanwhile, say), the
    * meeting is deleted again, so the person sees either both or a clear refusal.
    */
-  private async meetNowHosted(provider: HostedMeetingProvider, minutes: number): Promise<{ joinUrl: string; until: string }> {
-    const factory = this.deps.meetingFactory(provider);
-    const booker = this.deps.booker();
-    const calendar = this.deps.calendar();
-    if (!factory || !booker || !calendar) throw new UserFacingError('booking-off', 'Meeting from this screen is not switched on.');
+  private async meetNowHosted(factory: MeetingFactory, minutes: number): Promise<{ joinUrl: string; until: string }> {
+    const { booker, calendar } = this.ready();
     const slot = await this.freeSlot(minutes);
     const key = randomUUID();
     const meeting = await factory.create({ slot, topic: this.deps.subject, marker: key });
-    const booked = await this.bookLinked(booker, calendar, slot, key, { service: HOSTED_NAMES[provider], ...meeting }).catch(async (err: unknown) => {
+    const booked = await this.bookLinked(booker, calendar, slot, key, { service: MEETING_SERVICE_NAMES[factory.meetingProvider], ...meeting }).catch(async (err: unknown) => {
       await this.discard(factory, meeting);
       throw refusal(err);
     });

@@ -12,8 +12,13 @@ import { GraphRoomBooker } from '../providers/microsoft/graph-booker';
 import { GraphCalendarSource } from '../providers/microsoft/graph-calendar';
 import { WebexMeetingFactory } from '../providers/webex/webex-meetings';
 import { ZoomMeetingFactory } from '../providers/zoom/zoom-meetings';
+import { completeInBrowser } from '../../../e2e/sandbox/google/test-support';
+import { GoogleAuth } from '../auth/google-auth';
+import { ConsentBrowser, googleConfigOf } from '../auth/google-auth.test-support';
+import { GoogleRoomBooker } from '../providers/google/google-booker';
+import { GoogleMeetFactory } from '../providers/google/google-meet-factory';
 import { BookingService } from './booking-service';
-import type { HostedMeetingProvider, MeetingFactory } from './meeting-factory';
+import type { MeetingFactory } from './meeting-factory';
 import { sandboxOAuthProvidersConfig } from '../../../e2e/harness/kiosk';
 import { completeConsent } from '../../../e2e/sandbox/oauth2-generic/testing';
 import { scopesFor, type FeatureId } from '../../shared/features';
@@ -63,12 +68,12 @@ async function refusalCode(promise: Promise<unknown>): Promise<string> {
   throw new Error(`expected a refusal, got ${String(error)}`);
 }
 
-describe('Meet now on Zoom and Webex against the sandbox: one meeting, one booking, or neither', () => {
+describe('Meet now on Zoom, Webex and Google Meet for a Microsoft room, against the sandbox: one meeting, one booking, or neither', () => {
   let sandbox: Sandbox;
   let calendar: CalendarChoice;
   let booking: BookingService;
   let now = at('19:00');
-  const factories: Partial<Record<HostedMeetingProvider, MeetingFactory>> = {};
+  const factories: Partial<Record<'meet' | 'zoom' | 'webex', MeetingFactory>> = {};
 
   const zoomMeetings = () => sandbox.control.zoom.meetings();
   const webexMeetings = () => sandbox.control.webex.meetings();
@@ -85,11 +90,15 @@ describe('Meet now on Zoom and Webex against the sandbox: one meeting, one booki
     const clock = { now: () => now };
     factories.zoom = new ZoomMeetingFactory(await connectedApi(sandbox, 'zoom'));
     factories.webex = new WebexMeetingFactory(await connectedApi(sandbox, 'webex'), clock);
+    const google = new GoogleAuth(googleConfigOf(sandbox.google), new MemoryVault(), silentLogger);
+    const consent = (url: string) => completeInBrowser(url, { account: sandbox.google.roomAccount, decision: 'accept' });
+    await google.signIn(scopesFor('google', ['google.instant-meeting']), new ConsentBrowser(consent), new AbortController().signal);
+    factories.meet = new GoogleMeetFactory(new GoogleRoomBooker(google.accessClient(), sandbox.google.config.calendarRootUrl));
     const booker = new GraphRoomBooker(graph);
     booking = new BookingService({
       booker: () => booker,
       meetingBooker: () => null,
-      meetingFactory: (provider) => factories[provider] ?? null,
+      meetingFactory: (provider) => (provider === 'teams' ? null : (factories[provider] ?? null)),
       calendar: () => calendar,
       refreshAgenda: async () => null,
       settings: new SettingsStore(await mkdtemp(join(tmpdir(), 'roomdeck-meetnow-')), silentLogger),
@@ -183,5 +192,14 @@ describe('Meet now on Zoom and Webex against the sandbox: one meeting, one booki
     expect(await refusalCode(booking.meetNow('webex', 15))).toBe('meeting-host-busy');
     expect(posts('webex', /^\/v1\/meetings$/)).toEqual([]);
     expect({ meetings: webexMeetings().length, events: sandbox.control.events(ROOM).length }).toEqual(before);
+  });
+
+  it('Google Meet for this Microsoft room: a Meet in the Google account’s own calendar, the room booked with its link', async () => {
+    now = at('22:30');
+    const result = await booking.meetNow('meet', 15);
+    expect(result.joinUrl).toMatch(/^https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
+    const inGoogle = sandbox.control.google.events(sandbox.google.roomAccount).filter((event) => event.hangoutLink === result.joinUrl);
+    expect(inGoogle).toHaveLength(1);
+    expect(bookingsWith(result.joinUrl)).toEqual([expect.objectContaining({ location: expect.objectContaining({ displayName: 'Google Meet meeting' }) })]);
   });
 });

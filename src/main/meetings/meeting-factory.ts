@@ -1,7 +1,5 @@
+import type { MeetingService } from '../../shared/model';
 import type { BookingSlot } from './room-booker';
-
-/** Services whose meetings live in their own account, not in the room's calendar event (Zoom, Webex). */
-export type HostedMeetingProvider = 'zoom' | 'webex';
 
 export interface HostedMeeting {
   id: string;
@@ -16,12 +14,13 @@ export interface MeetingRequest {
 }
 
 /**
- * Creates an online meeting in a provider's account. Neither Zoom nor Webex takes an idempotency key, so a create
- * is never retried blindly: after a lost answer the account's meetings are searched for the request's marker.
- * Failures are UserFacingErrors (or ConnectionLostError) worded for the person at the kiosk.
+ * Creates an online meeting in a provider's own account, beside the room's booking rather than inside it: Zoom,
+ * Webex, and Meet for a room whose calendar is not Google's. Zoom and Webex take no idempotency key, so a create is
+ * never retried blindly: after a lost answer the account's meetings are searched for the request's marker.
+ * Failures are UserFacingErrors worded for the person at the kiosk.
  */
 export interface MeetingFactory {
-  readonly meetingProvider: HostedMeetingProvider;
+  readonly meetingProvider: MeetingService;
   create(request: MeetingRequest): Promise<HostedMeeting>;
   /** Deletes a meeting whose room booking failed; one already gone counts as deleted. */
   discard(id: string): Promise<void>;

@@ -1,12 +1,11 @@
 import { ConnectionLostError } from '../auth/connector';
 import { UserFacingError } from '../bridge/router';
 import type { Logger } from '../health/logger';
-import type { HostedMeeting, HostedMeetingProvider } from '../meetings/meeting-factory';
+import { MEETING_SERVICE_NAMES, type MeetingService } from '../../shared/model';
+import type { HostedMeeting } from '../meetings/meeting-factory';
 import { ApiHttpError, mayHaveApplied } from './oauth2-api';
 
-/** What Zoom and Webex meeting factories share: the marker, the lost-answer recovery and the refusals. */
-
-const NAMES: Record<HostedMeetingProvider, string> = { zoom: 'Zoom', webex: 'Webex' };
+/** What the meeting factories share: the marker, the lost-answer recovery (Zoom, Webex) and the refusals. */
 
 /** Where the marker goes (Zoom and Webex agenda): readable for the host, unique for the search. */
 export function agendaWithMarker(marker: string): string {
@@ -14,9 +13,9 @@ export function agendaWithMarker(marker: string): string {
 }
 
 /** The provider's refusal in words for the person at the kiosk. */
-export function meetingRefusal(provider: HostedMeetingProvider, error: unknown): unknown {
+export function meetingRefusal(provider: MeetingService, error: unknown): unknown {
   if (error instanceof UserFacingError) return error;
-  const name = NAMES[provider];
+  const name = MEETING_SERVICE_NAMES[provider];
   if (error instanceof ConnectionLostError) {
     return new UserFacingError('meeting-provider-disconnected', `${name} is no longer connected to this room. IT can connect it again in Settings.`);
   }
@@ -27,7 +26,7 @@ export function meetingRefusal(provider: HostedMeetingProvider, error: unknown):
 }
 
 export interface CreateOnce {
-  provider: HostedMeetingProvider;
+  provider: MeetingService;
   post(): Promise<HostedMeeting>;
   /** The meeting carrying this request's marker, if the provider has it. */
   find(): Promise<HostedMeeting | null>;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bookingOptions } from '../../shared/booking-slots';
 import { dayWindow } from '../../shared/room-day';
-import type { Meeting, MeetingService } from '../../shared/model';
+import { MEETING_SERVICE_NAMES, type Meeting, type MeetingService } from '../../shared/model';
 import { useApi } from '../api/hooks';
 import { formatTime } from '../i18n';
 import { ProviderBadge } from './ProviderBadge';
@@ -25,8 +25,6 @@ function useRoomAction(onRefused: (message: string) => void) {
   return { run, busy };
 }
 
-const SERVICE_NAMES: Record<MeetingService, string> = { teams: 'Microsoft Teams', meet: 'Google Meet', zoom: 'Zoom', webex: 'Webex' };
-
 /**
  * What the room's free time can become: a plain booking, or a booking with an online meeting. `service` is null
  * while the person still picks one (skipped when only one is offered: no tap without a choice).
@@ -45,7 +43,7 @@ function ServicePicker({ services, onPick }: { services: MeetingService[]; onPic
       <p className="book-now__question">{t('booking.whichService')}</p>
       {services.map((service) => (
         <button key={service} type="button" className="button book-now__choice book-now__service" onClick={() => onPick(service)}>
-          <ProviderBadge provider={service} name={SERVICE_NAMES[service]} />
+          <ProviderBadge provider={service} name={MEETING_SERVICE_NAMES[service]} />
         </button>
       ))}
     </div>
@@ -104,13 +102,13 @@ export function BookNow(props: {
       {choice?.kind === 'meet' && !service ? <ServicePicker services={meetNow} onPick={(picked) => setChoice({ kind: 'meet', service: picked })} /> : null}
       {choice && (choice.kind === 'book' || service) ? (
         <div className="book-now__choices" role="group" aria-label={t('booking.howLong')} aria-busy={busy}>
-          {service && !only ? <p className="book-now__question">{t('booking.meetOnFor', { service: SERVICE_NAMES[service] })}</p> : null}
+          {service && !only ? <p className="book-now__question">{t('booking.meetOnFor', { service: MEETING_SERVICE_NAMES[service] })}</p> : null}
           {options.map((o) => (
             <button key={o.minutes} type="button" className="button book-now__choice" disabled={busy} onClick={() => void book(o.minutes)}>
               {o.untilNext ? t('booking.untilNext', { time: formatTime(o.until, timeZone, i18n.language) }) : t('booking.minutes', { count: o.minutes })}
             </button>
           ))}
-          {busy && service ? <p className="book-now__question" role="status">{t('booking.creating', { service: SERVICE_NAMES[service] })}</p> : null}
+          {busy && service ? <p className="book-now__question" role="status">{t('booking.creating', { service: MEETING_SERVICE_NAMES[service] })}</p> : null}
         </div>
       ) : null}
     </div>
@@ -124,7 +122,7 @@ export function MeetingReady({ url, service, onClose }: { url: string; service: 
     <div className="meeting-ready" role="dialog" aria-label={t('booking.ready')} data-testid="meeting-ready">
       <QrCode value={url} label={t('booking.qrAlt')} size={380} />
       <div className="meeting-ready__text">
-        <ProviderBadge provider={service} name={SERVICE_NAMES[service]} />
+        <ProviderBadge provider={service} name={MEETING_SERVICE_NAMES[service]} />
         <p className="meeting-ready__title">{t('booking.ready')}</p>
         <p className="muted">{t('booking.scanToJoin')}</p>
         <p className="meeting-ready__url" data-testid="meeting-url">{url}</p>

@@ -159,15 +159,35 @@ export class GoogleRoomBooker implements RoomBooker, MeetingBooker {
         if (existing.some((candidate) => blocksBooking(candidate, slot, () => false))) throw new BookingRefusedError('conflict');
         event = await this.insertWithMeet(choice, slot, subject, id);
       }
-      // A cancelled event with this id is an earlier attempt already cleaned up: the id stays taken, so this key is spent.
-      if (event.status === 'cancelled') throw new BookingRefusedError('failed');
-      try {
-        return { id, joinUrl: await this.awaitMeet(choice, id, event) };
-      } catch (error) {
-        await this.discard(choice, id);
-        throw error;
-      }
+      return this.withMeet(choice, id, event);
     });
+  }
+
+  /**
+   * A Meet conference alone, for a room whose calendar is elsewhere: an event in `choice` (the connected account's
+   * own calendar) carrying it, with no look at the slot — that account's other plans are not the room's. The same
+   * key rules make a retried tap find the first event and its one conference.
+   */
+  createMeeting(choice: CalendarChoice, slot: BookingSlot, subject: string, key: string): Promise<{ id: string; joinUrl: string }> {
+    const id = bookingEventId(key);
+    return refusedAs(refusal, async () => this.withMeet(choice, id, await this.insertWithMeet(choice, slot, subject, id)));
+  }
+
+  /** Removes an event createMeeting made (its room booking failed); an already deleted one is fine. */
+  deleteMeeting(choice: CalendarChoice, id: string): Promise<void> {
+    return this.discard(choice, id);
+  }
+
+  /** The join URL of the event's conference once it is up; the event is deleted if it never comes. */
+  private async withMeet(choice: CalendarChoice, id: string, event: calendar_v3.Schema$Event): Promise<{ id: string; joinUrl: string }> {
+    // A cancelled event with this id is an earlier attempt already cleaned up: the id stays taken, so this key is spent.
+    if (event.status === 'cancelled') throw new BookingRefusedError('failed');
+    try {
+      return { id, joinUrl: await this.awaitMeet(choice, id, event) };
+    } catch (error) {
+      await this.discard(choice, id);
+      throw error;
+    }
   }
 
   /** Extending is checked against the calendar like a new booking; ending early never conflicts. */
