@@ -1,4 +1,4 @@
-import type { Agenda, CalendarChoice, JoinLink } from '../shared/model';
+import type { Agenda, CalendarChoice, JoinLink, MeetingService } from '../shared/model';
 import { featureById, scopesFor, type FeatureId } from '../shared/features';
 import { ConsentService } from './auth/consent-service';
 import { GoogleAuth } from './auth/google-auth';
@@ -13,6 +13,11 @@ import { AdminGate } from './config/admin-pin';
 import { ApiRouter, EventBus, UserFacingError, type Handlers } from './bridge/router';
 import { AgendaCache } from './calendar/agenda-cache';
 import { BookingService } from './meetings/booking-service';
+import type { MeetingFactory } from './meetings/meeting-factory';
+import { GoogleMeetFactory } from './providers/google/google-meet-factory';
+import { OAuth2Api } from './providers/oauth2-api';
+import { WebexMeetingFactory } from './providers/webex/webex-meetings';
+import { ZoomMeetingFactory } from './providers/zoom/zoom-meetings';
 import type { MeetingBooker, NativeMeetingProvider, RoomBooker } from './meetings/room-booker';
 import { GoogleRoomBooker } from './providers/google/google-booker';
 import { GraphRoomBooker } from './providers/microsoft/graph-booker';
@@ -124,10 +129,31 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
   };
   /** The room's own service hosts its instant meetings: Teams for a Microsoft room, Meet for a Google room. */
   const nativeMeeting = (provider: RoomProvider): NativeMeetingProvider => (provider === 'microsoft' ? 'teams' : 'meet');
-  const meetNowFor = (provider: RoomProvider): NativeMeetingProvider[] => (consent.isOn(bookingFeature(provider)) ? [nativeMeeting(provider)] : []);
+  /** Google Meet in the connected Google account's calendar, for a room whose own calendar is Microsoft's. */
+  const googleMeetFactory = (): MeetingFactory | null =>
+    google && config.google && consent.isOn('google.instant-meeting') ? new GoogleMeetFactory(new GoogleRoomBooker(google.accessClient(), config.google.calendarRootUrl, log)) : null;
+  /** Zoom and Webex meetings, once their instant-meeting feature is on and the provider connected. */
+  const oauth2MeetingFactory = (meeting: 'zoom' | 'webex'): MeetingFactory | null => {
+    const connector = oauth2[meeting];
+    if (!connector || !consent.isOn(`${meeting}.instant-meeting`)) return null;
+    const api = new OAuth2Api(meeting, connector);
+    return meeting === 'zoom' ? new ZoomMeetingFactory(api, log) : new WebexMeetingFactory(api, clock, log);
+  };
+  /** Services whose meetings live beside the room's booking (never the room's own service); they need booking on too. */
+  const meetingFactory = (roomProvider: RoomProvider, meeting: MeetingService): MeetingFactory | null => {
+    if (meeting === nativeMeeting(roomProvider) || !consent.isOn(bookingFeature(roomProvider))) return null;
+    if (meeting === 'zoom' || meeting === 'webex') return oauth2MeetingFactory(meeting);
+    return meeting === 'meet' ? googleMeetFactory() : null;
+  };
+  const SERVICES: readonly MeetingService[] = ['teams', 'meet', 'zoom', 'webex'];
+  const meetNowFor = (provider: RoomProvider): MeetingService[] => {
+    if (!consent.isOn(bookingFeature(provider))) return [];
+    return SERVICES.filter((meeting) => meeting === nativeMeeting(provider) || meetingFactory(provider, meeting) !== null);
+  };
   const booking = new BookingService({
     booker: () => (room ? bookerFor(room.provider, room.account) : null),
     meetingBooker: (meeting) => (room && nativeMeeting(room.provider) === meeting ? bookerFor(room.provider, room.account) : null),
+    meetingFactory: (meeting) => (room ? meetingFactory(room.provider, meeting) : null),
     calendar: () => room?.calendar ?? null,
     refreshAgenda: async () => {
       await agenda?.refresh();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FeatureIdSchema } from './features';
 import { InviteOptionsSchema, InviteQuerySchema, MAX_INVITEES, PersonSchema, SearchResultSchema, SendResultSchema } from './invite';
-import { AgendaSchema, AppStateSchema, DisplaySchema, JoinLinkSchema, ProviderIdSchema, RoomProviderSchema, SettingsViewSchema, SignInMethodSchema, UnlockResultSchema } from './model';
+import { AgendaSchema, AppStateSchema, DisplaySchema, JoinLinkSchema, MeetingServiceSchema, ProviderIdSchema, RoomProviderSchema, SettingsViewSchema, SignInMethodSchema, UnlockResultSchema } from './model';
 
 /**
  * The IPC contract: the only way renderer and main talk, in Electron (ipcMain + preload) and in the web host
@@ -28,9 +28,12 @@ export const calls = {
   },
   /** Books the room from now for `minutes`; main re-checks the calendar first, so the slot is never double-booked. */
   'room.bookNow': { input: z.object({ minutes: z.number().int().min(5).max(240) }).strict(), output: z.object({ until: z.iso.datetime() }) },
-  /** Books the room with an online meeting in it (Teams or Meet) and returns its link, for the QR code. */
+  /**
+   * Books the room with an online meeting (Teams or Meet in the room's event; Zoom or Webex created in their account
+   * and linked from the event) and returns its link, for the QR code. Never half: no meeting without its booking.
+   */
   'room.meetNow': {
-    input: z.object({ provider: z.enum(['teams', 'meet']), minutes: z.number().int().min(5).max(240) }).strict(),
+    input: z.object({ provider: MeetingServiceSchema, minutes: z.number().int().min(5).max(240) }).strict(),
     output: z.object({ joinUrl: z.url().max(4096), until: z.iso.datetime() }),
   },
   'room.extend': { input: z.object({ minutes: z.number().int().min(5).max(120) }).strict(), output: z.object({ until: z.iso.datetime() }) },

@@ -97,6 +97,12 @@ export type Notice = z.infer<typeof NoticeSchema>;
  */
 export const RoomProviderSchema = z.enum(['microsoft', 'google']);
 
+/** Services "Meet now" can start a meeting on: Teams and Meet inside the room's event, Zoom and Webex beside it. */
+export const MeetingServiceSchema = z.enum(['teams', 'meet', 'zoom', 'webex']);
+export type MeetingService = z.infer<typeof MeetingServiceSchema>;
+/** How people know each service: on buttons, in messages and in the room's event. */
+export const MEETING_SERVICE_NAMES: Record<MeetingService, string> = { teams: 'Microsoft Teams', meet: 'Google Meet', zoom: 'Zoom', webex: 'Webex' };
+
 export const AppStateSchema = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('starting') }),
   z.object({
@@ -127,7 +133,7 @@ export const AppStateSchema = z.discriminatedUnion('phase', [
     /** "Book now" is offered (the room's booking feature is switched on and consented). */
     canBook: z.boolean(),
     /** The online-meeting services "Meet now" offers (those whose instant-meeting feature is on). */
-    meetNow: z.array(z.enum(['teams', 'meet'])).max(4),
+    meetNow: z.array(MeetingServiceSchema).max(4),
   }),
 ]);
 export type AppState = z.infer<typeof AppStateSchema>;

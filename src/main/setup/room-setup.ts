@@ -1,4 +1,4 @@
-import type { Account, AppState, CalendarChoice, Notice, SignInMethod } from '../../shared/model';
+import type { Account, AppState, CalendarChoice, MeetingService, Notice, SignInMethod } from '../../shared/model';
 import type { ConsentPrompter } from '../auth/connector';
 import { isDeclined } from '../auth/microsoft-connector';
 import {
@@ -33,7 +33,7 @@ export interface RoomSetupDeps {
   /** Whether "Book now" may be offered for this room (its booking feature is on). */
   canBook(provider: RoomProvider): boolean;
   /** Online-meeting services "Meet now" may offer for this room. */
-  meetNow(provider: RoomProvider): ('teams' | 'meet')[];
+  meetNow(provider: RoomProvider): MeetingService[];
   log: Logger;
 }
 
@@ -112,7 +112,7 @@ export class RoomSetup {
     if (actions.canBook !== this.state.canBook || actions.meetNow.join() !== this.state.meetNow.join()) this.set({ ...this.state, ...actions });
   }
 
-  private actions(provider: RoomProvider): { canBook: boolean; meetNow: ('teams' | 'meet')[] } {
+  private actions(provider: RoomProvider): { canBook: boolean; meetNow: MeetingService[] } {
     return { canBook: this.deps.canBook(provider), meetNow: this.deps.meetNow(provider) };
   }
 

@@ -57,7 +57,9 @@ export const en = {
   },
   booking: {
     meetNow: 'Meet now',
-    meetNowOn: 'Meet now on {{service}}',
+    whichService: 'Which service?',
+    meetOnFor: '{{service}} — for how long?',
+    creating: 'Creating the {{service}} meeting and booking the room…',
     ready: 'Your meeting is ready. The room is booked.',
     scanToJoin: 'Scan to join from your phone, or tap Join.',
     qrAlt: 'QR code of the meeting link',
@@ -170,6 +172,10 @@ export const en = {
     'mail-no-permission': 'This room may not send mail. IT can switch mail on.',
     'mail-bad-recipient': 'One of the addresses was refused. Remove it and try again.',
     'bad-request': 'That was not accepted: the text is too long or not valid.',
+    'meeting-failed': 'The meeting could not be created, and nothing was booked. Please try again.',
+    'meeting-not-allowed': 'This room may not create meetings on that service. IT can check its connection in Settings.',
+    'meeting-host-busy': 'The room’s account on that service already has a meeting now. Choose another service.',
+    'meeting-provider-disconnected': 'That service is no longer connected to this room. IT can connect it again in Settings.',
     generic: 'That didn’t work. Please try again.',
   },
 };

@@ -58,7 +58,9 @@ export const it: Messages = {
   },
   booking: {
     meetNow: 'Riunione ora',
-    meetNowOn: 'Riunione ora su {{service}}',
+    whichService: 'Quale servizio?',
+    meetOnFor: '{{service}} — per quanto tempo?',
+    creating: 'Creo la riunione {{service}} e prenoto la sala…',
     ready: 'La riunione è pronta. La sala è prenotata.',
     scanToJoin: 'Inquadra per partecipare dal telefono, oppure tocca Partecipa.',
     qrAlt: 'Codice QR del link della riunione',
@@ -171,6 +173,10 @@ export const it: Messages = {
     'mail-no-permission': 'Questa sala non può inviare email. L’IT può attivarle.',
     'mail-bad-recipient': 'Uno degli indirizzi è stato rifiutato. Toglilo e riprova.',
     'bad-request': 'Non accettato: il testo è troppo lungo o non valido.',
+    'meeting-failed': 'Non è stato possibile creare la riunione, e non è stato prenotato nulla. Riprova.',
+    'meeting-not-allowed': 'Questa sala non può creare riunioni su quel servizio. L’IT può verificarne il collegamento nelle Impostazioni.',
+    'meeting-host-busy': 'L’account della sala su quel servizio ha già una riunione in corso. Scegli un altro servizio.',
+    'meeting-provider-disconnected': 'Quel servizio non è più collegato a questa sala. L’IT può ricollegarlo nelle Impostazioni.',
     generic: 'Non ha funzionato. Riprova.',
   },
 };
