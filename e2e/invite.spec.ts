@@ -86,6 +86,9 @@ test('Teams room: bad input on the invite screen — long typing stops, a 500-ch
     return (await (await fetch('/api/call/invite.send', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ people }) })).json()) as { ok: boolean; error?: { code: string } };
   });
   expect(relayed).toEqual({ ok: false, error: expect.objectContaining({ code: 'invite-unknown-person' }) });
+  // The room is in the directory too, but is never offered as someone to invite to its own meeting.
+  await typeOnKeyboard(invite, 'boardroom');
+  await expect(invite.getByText('Nobody found. Try another spelling or part of the name.')).toBeVisible();
   // A name made of markup is searched as text and shown as text: nothing runs, nothing is found.
   await field.fill('<img src=x onerror=alert(1)>');
   await expect(invite.getByText('Nobody found. Try another spelling or part of the name.')).toBeVisible();

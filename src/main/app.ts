@@ -199,6 +199,7 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
       return room && meeting && shown ? { calendar: room.calendar, meeting, room: shown } : null;
     },
     hasOwnBooking: () => booking.findOwn(agenda?.current() ?? null) !== null,
+    roomAddress: () => agenda?.current()?.room.email ?? null,
     // The invitation goes to people, not the wall: in the room's language, English when the PC decides.
     language: config.display.language === 'it' ? 'it' : 'en',
     log,

@@ -58,6 +58,7 @@ async function service(overrides: Partial<InviteServiceDeps> = {}) {
     attendees: () => writer,
     ownBooking: async () => ({ calendar: CALENDAR, meeting: MEETING, room: ROOM }),
     hasOwnBooking: () => true,
+    roomAddress: () => ROOM.email,
     language: 'en',
     log: silentLogger,
     ...overrides,
@@ -97,6 +98,12 @@ describe('InviteService', () => {
     const { invites: fresh, mailer } = await service();
     await fresh.send([{ ...(people[0] as Person), name: 'Renamed by the page', email: 'AVERY.CHEN@contoso.com' }]);
     expect(mailer.sent.map((m) => m.to)).toEqual([['avery.chen@contoso.com']]);
+  });
+
+  it('leaves the room itself out of the people found', async () => {
+    const withRoom = { source: 'microsoft' as const, search: async () => [{ name: 'Sala Blu', email: 'BLU@contoso.com', source: 'microsoft' as const }, ...people] };
+    const { deps } = await service();
+    expect((await new InviteService({ ...deps, directories: () => [withRoom] }).search('b')).people).toEqual(people);
   });
 
   it('reports every directory failing as one error, and some failing as a partial answer', async () => {

@@ -18,6 +18,8 @@ export interface InviteServiceDeps {
   ownBooking(): Promise<{ calendar: CalendarChoice; meeting: Meeting; room: Room } | null>;
   /** Whether a booking made here is in progress, from the agenda on screen (no network). */
   hasOwnBooking(): boolean;
+  /** The room's own address: rooms are in directories too, and inviting the room to its own booking is no use. */
+  roomAddress(): string | null;
   language: MailLanguage;
   log: Logger;
 }
@@ -49,8 +51,10 @@ export class InviteService {
     if (directories.length === 0) throw new UserFacingError('directory-off', 'Directory search is off on this room.');
     const result = await searchDirectories(directories, query, this.deps.log, MAX_RESULTS);
     if (result.unavailable.length === directories.length) throw new UserFacingError('directory-failed', 'The directory did not answer. Please try again.');
-    for (const person of result.people) this.remember(person);
-    return result;
+    const room = this.deps.roomAddress();
+    const people = result.people.filter((person) => room === null || emailKey(person.email) !== emailKey(room));
+    for (const person of people) this.remember(person);
+    return { ...result, people };
   }
 
   async send(chosen: Person[]): Promise<SendResult> {
