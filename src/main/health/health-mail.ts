@@ -1,0 +1,55 @@
+import type { HealthCheckId } from '../../shared/health';
+import type { CheckOutcome } from './checks';
+
+/**
+ * What health notices need from mail: the shape of the invite work's `RoomMailer.send` (src/main/mail), so the room's
+ * mailer plugs in as it is. Until that lands in main, the monitor runs without one and says so on the screen.
+ */
+export interface HealthMail {
+  to: string[];
+  subject: string;
+  /** The whole body, already escaped. */
+  html: string;
+}
+
+export interface HealthMailer {
+  send(mail: HealthMail): Promise<void>;
+}
+
+export interface HealthChange {
+  id: HealthCheckId;
+  outcome: CheckOutcome;
+}
+
+const TITLES: Record<HealthCheckId, string> = {
+  tokens: 'Room account sign-in',
+  consent: 'Sign-in lifetime',
+  sync: 'Calendar sync',
+  disk: 'Disk space',
+  clock: 'Clock',
+  mailbox: 'Room mailbox settings',
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function section(heading: string, changes: readonly HealthChange[]): string {
+  if (changes.length === 0) return '';
+  const items = changes.map((c) => `<li><b>${escapeHtml(TITLES[c.id])}</b>: ${escapeHtml(c.outcome.message)}</li>`).join('');
+  return `<h2>${escapeHtml(heading)}</h2><ul>${items}</ul>`;
+}
+
+/** One mail per round of checks: what turned bad and what recovered, for the room named in the subject. */
+export function healthMail(room: string, to: string[], turnedBad: readonly HealthChange[], recovered: readonly HealthChange[]): HealthMail {
+  // Subjects are one line: a room name from a calendar must not smuggle a header in.
+  const name = room.replace(/[\r\n]+/g, ' ').slice(0, 120);
+  const subject = turnedBad.length > 0 ? `Roomdeck ${name}: ${turnedBad.length} problem(s) need attention` : `Roomdeck ${name}: back to normal`;
+  const html = [
+    `<p>Roomdeck on the screen of <b>${escapeHtml(name)}</b> checked itself.</p>`,
+    section('Needs attention', turnedBad),
+    section('Recovered', recovered),
+    '<p>The admin health screen (Settings → Health, behind the admin PIN) shows every check.</p>',
+  ].join('');
+  return { to, subject, html };
+}
