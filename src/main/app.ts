@@ -18,7 +18,9 @@ import { GraphRoomBooker } from './providers/microsoft/graph-booker';
 import { AgendaService, type InvitationSource } from './calendar/agenda-service';
 import type { KioskConfig } from './config/kiosk-config';
 import { SettingsStore } from './config/settings-store';
+import type { HealthMailer } from './health/health-mail';
 import type { Logger } from './health/logger';
+import { createRoomHealth } from './health/room-health';
 import { joinTargetFor } from './join/join-target';
 import { detectJoinLink, providerName } from './links';
 import type { Clock, ExternalBrowser, JoinOpener, TokenVault } from './ports';
@@ -34,6 +36,11 @@ export interface HostPorts {
   browser: ExternalBrowser;
   clock: Clock;
   log: Logger;
+  /**
+   * How health notices reach IT. The room's own mailer (src/main/mail, from the invitations work) plugs in here;
+   * until it is there hosts pass none and the health screen says so. Tests pass a recorder.
+   */
+  healthMailer?: HealthMailer;
 }
 
 export interface Roomdeck {
@@ -137,7 +144,10 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     settings,
     accounts: roomAccounts,
     scopes: (provider) => scopesFor(provider, consent.enabled(provider)),
-    onSignedIn: (provider, signed) => consent.recordGrant(provider, { account: { name: signed.name, username: signed.username }, scopes: signed.scopes }),
+    onSignedIn: async (provider, signed) => {
+      await health.noteSignIn(clock.now());
+      await consent.recordGrant(provider, { account: { name: signed.name, username: signed.username }, scopes: signed.scopes });
+    },
     browser: ports.browser,
     log,
     onState: (state) => bus.emit('state', state),
@@ -168,6 +178,28 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
       });
       void agenda.start();
     },
+  });
+
+  /** Refreshes the room account's token now: proves the refresh token is still accepted (health check). */
+  const roomToken = async (): Promise<boolean> => {
+    const signedIn = settings.get().room;
+    if (!signedIn) return false;
+    if (signedIn.provider === 'microsoft') await auth.accessToken(signedIn.key, [...featureById('microsoft.calendar').scopes], true);
+    else await google?.accessToken();
+    return true;
+  };
+  const health = createRoomHealth({
+    config,
+    dataDir,
+    clock,
+    log,
+    roomToken,
+    agenda: () => agenda?.current() ?? null,
+    sourceEvents: () => agenda?.sourceEvents() ?? [],
+    meetingLinksOn: () => consent.isOn('microsoft.meeting-links'),
+    serverUrl: () => (room?.provider === 'google' && config.google ? config.google.calendarRootUrl : config.microsoft.graphBaseUrl),
+    roomName: () => room?.calendar.ownerName ?? 'Roomdeck',
+    mailer: () => ports.healthMailer ?? null,
   });
 
   const findLink = (meetingId: string, index: number): JoinLink => {
@@ -230,6 +262,8 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
       asAdmin(() => consent.cancel());
       return {};
     },
+    'health.get': async () => asAdmin(() => health.view()),
+    'health.check': async () => asAdmin(() => health.runNow()),
   };
 
   return {
@@ -238,8 +272,13 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     start: async () => {
       await setup.start();
       await consent.restore();
+      await health.start();
+      void health.runNow();
     },
-    stop: () => agenda?.stop(),
+    stop: () => {
+      agenda?.stop();
+      health.stop();
+    },
   };
 }
 

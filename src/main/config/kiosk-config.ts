@@ -131,6 +131,19 @@ export const KioskConfigSchema = z
       })
       .strict()
       .default({ language: 'auto', ambientAfterSeconds: 300 }),
+    /** Self-checks (Settings → Health) and who hears about them. */
+    health: z
+      .object({
+        /** IT's addresses: a check that turns bad, and its recovery, are mailed here from the room mailbox. */
+        mailTo: z.array(z.email().max(320)).max(10).default([]),
+        checkMinutes: z.number().int().min(1).max(1440).default(15),
+        /** At most one mail per check in this many hours (a flapping network must not flood the inbox). */
+        mailEveryHours: z.number().min(0.25).max(168).default(6),
+        /** A sign-in lifetime IT enforces (Conditional Access sign-in frequency), to warn 14 days before; null: none. */
+        reauthDays: z.number().int().min(1).max(3650).nullable().default(null),
+      })
+      .strict()
+      .default({ mailTo: [], checkMinutes: 15, mailEveryHours: 6, reauthDays: null }),
   })
   .strict();
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;

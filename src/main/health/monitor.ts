@@ -36,7 +36,15 @@ const CheckStateSchema = z
   })
   .strict();
 type CheckState = z.infer<typeof CheckStateSchema>;
-const HealthFileSchema = z.object({ version: z.literal(1), checkedAt: z.iso.datetime().nullable(), checks: z.partialRecord(HealthCheckIdSchema, CheckStateSchema) }).strict();
+const HealthFileSchema = z
+  .object({
+    version: z.literal(1),
+    checkedAt: z.iso.datetime().nullable(),
+    checks: z.partialRecord(HealthCheckIdSchema, CheckStateSchema),
+    /** The room account's last interactive sign-in, for the sign-in lifetime check. */
+    signedInAt: z.iso.datetime().nullable().default(null),
+  })
+  .strict();
 
 const DEFAULT_CHECK_TIMEOUT_MS = 30_000;
 const LOG_LEVEL = { ok: 'info', warn: 'warn', bad: 'error' } as const;
@@ -57,6 +65,7 @@ function withTimeout(run: () => Promise<CheckOutcome>, ms: number): Promise<Chec
 export class HealthMonitor {
   private state: Partial<Record<HealthCheckId, CheckState>> = {};
   private checkedAt: string | null = null;
+  private signedInAt: string | null = null;
   private timer: NodeJS.Timeout | null = null;
   private round: Promise<HealthView> | null = null;
   private readonly path: string;
@@ -70,6 +79,7 @@ export class HealthMonitor {
     if (saved.kind === 'ok') {
       this.state = saved.value.checks;
       this.checkedAt = saved.value.checkedAt;
+      this.signedInAt = saved.value.signedInAt;
     } else if (saved.kind === 'invalid') this.deps.log.warn('health.state-damaged', { reason: saved.reason });
     this.timer = setInterval(() => void this.runNow(), this.deps.intervalMs);
     this.timer.unref?.();
@@ -78,6 +88,16 @@ export class HealthMonitor {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+  }
+
+  /** The room account signed in (again): the sign-in lifetime starts over. */
+  async noteSignIn(at: Date): Promise<void> {
+    this.signedInAt = at.toISOString();
+    await this.save();
+  }
+
+  lastSignIn(): Date | null {
+    return this.signedInAt ? new Date(this.signedInAt) : null;
   }
 
   mailMode(): HealthView['mail'] {
@@ -116,10 +136,14 @@ export class HealthMonitor {
     ids.forEach((id, i) => this.record(id, outcomes[i]!, now));
     this.checkedAt = now;
     await this.notify(ids.map((id, i) => ({ id, outcome: outcomes[i]! })));
-    await writeJsonFileAtomic(this.path, { version: 1, checkedAt: this.checkedAt, checks: this.state }).catch((err: unknown) =>
+    await this.save();
+    return this.view();
+  }
+
+  private async save(): Promise<void> {
+    await writeJsonFileAtomic(this.path, { version: 1, checkedAt: this.checkedAt, checks: this.state, signedInAt: this.signedInAt }).catch((err: unknown) =>
       this.deps.log.warn('health.state-not-saved', { error: String(err) }),
     );
-    return this.view();
   }
 
   private record(id: HealthCheckId, outcome: CheckOutcome, now: string): void {

@@ -1,0 +1,49 @@
+import type { Agenda } from '../../shared/model';
+import type { SourceEvent } from '../calendar/calendar-source';
+import type { KioskConfig } from '../config/kiosk-config';
+import type { Clock } from '../ports';
+import { checkClock, checkConsent, checkDisk, checkMailbox, checkSync, checkTokens, serverTimeOf, type RoomTokenProbe } from './checks';
+import type { HealthMailer } from './health-mail';
+import type { Logger } from './logger';
+import { HealthMonitor } from './monitor';
+
+/** What the room's health checks look at, as the composition root knows it. */
+export interface RoomHealthDeps {
+  config: KioskConfig;
+  dataDir: string;
+  clock: Clock;
+  log: Logger;
+  roomToken: RoomTokenProbe;
+  agenda: () => Agenda | null;
+  sourceEvents: () => readonly SourceEvent[];
+  meetingLinksOn: () => boolean;
+  /** A server the room talks to anyway (Graph or Google Calendar), for the clock comparison. */
+  serverUrl: () => string;
+  roomName: () => string;
+  mailer: () => HealthMailer | null;
+}
+
+const MINUTE = 60_000;
+
+export function createRoomHealth(deps: RoomHealthDeps): HealthMonitor {
+  const { config, clock } = deps;
+  const monitor: HealthMonitor = new HealthMonitor({
+    checks: {
+      tokens: () => checkTokens(deps.roomToken),
+      consent: async () => checkConsent(monitor.lastSignIn(), clock.now(), config.health.reauthDays),
+      sync: async () => checkSync(deps.agenda(), clock.now(), config.pollSeconds * 1000),
+      disk: () => checkDisk(deps.dataDir),
+      clock: () => checkClock(serverTimeOf(deps.serverUrl()), () => clock.now()),
+      mailbox: async () => checkMailbox(deps.sourceEvents(), deps.meetingLinksOn()),
+    },
+    clock,
+    intervalMs: config.health.checkMinutes * MINUTE,
+    mailEveryMs: config.health.mailEveryHours * 60 * MINUTE,
+    mailTo: config.health.mailTo,
+    mailer: deps.mailer,
+    roomName: deps.roomName,
+    dataDir: deps.dataDir,
+    log: deps.log,
+  });
+  return monitor;
+}
