@@ -97,3 +97,28 @@ test('switching a Microsoft feature on asks for exactly its scope, and a refusal
   await expect(feature(page, 'microsoft.meeting-links')).toHaveAttribute('data-state', 'off');
   expect(consentRequests(sandbox)).toHaveLength(3);
 });
+
+test('the health screen shows each self-check, and a refused refresh token as a problem to fix', async ({ page, sandbox, launchKiosk }) => {
+  await signedInKiosk(page, sandbox, launchKiosk);
+  await openSettings(page);
+  await page.getByRole('button', { name: 'Health' }).click();
+  await expect(page.getByRole('heading', { name: 'Health', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await expect(page.getByTestId('health-tokens')).toHaveAttribute('data-status', 'ok');
+  await expect(page.getByTestId('health-sync')).toHaveAttribute('data-status', 'ok');
+  await expect(page.getByRole('listitem')).toHaveCount(6);
+  await expect(page.getByTestId('health-mail')).toHaveAttribute('data-mail', 'no-address');
+  await screenshot(page, 'health');
+
+  // An expired or revoked refresh token: the token endpoint now answers invalid_grant.
+  sandbox.control.revoke(ROOM);
+  await page.getByRole('button', { name: 'Check now' }).click();
+  const tokens = page.getByTestId('health-tokens');
+  await expect(tokens).toHaveAttribute('data-status', 'bad');
+  await expect(tokens).toContainText('Problem');
+  await expect(tokens).toContainText('The sign-in was refused. Sign the room in again.');
+  await screenshot(page, 'health-problem');
+
+  await page.getByRole('button', { name: 'Back to settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+});

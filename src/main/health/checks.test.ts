@@ -92,3 +92,18 @@ describe('room mailbox', () => {
     expect(checkMailbox([], false).reason).toBe('mailbox-unknown');
   });
 });
+
+describe('reasons on the admin screen', () => {
+  it('has a sentence in every language for every reason a check or the monitor can give', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { en } = await import('../../renderer/i18n/en');
+    const { it: italian } = await import('../../renderer/i18n/it');
+    const sources = (await Promise.all(['checks.ts', 'monitor.ts'].map((f) => readFile(new URL(f, import.meta.url), 'utf8')))).join('\n');
+    const reasons = [...sources.matchAll(/(?:outcome\('(?:ok|warn|bad)', |reason: )'([a-z-]+)'/g)].map((m) => m[1]!);
+    expect(reasons.length).toBeGreaterThan(20);
+    for (const reason of reasons) {
+      expect(Object.keys(en.health.reason)).toContain(reason);
+      expect(Object.keys(italian.health.reason)).toContain(reason);
+    }
+  });
+});
