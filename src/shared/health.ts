@@ -10,6 +10,16 @@ export type HealthStatus = z.infer<typeof HealthStatusSchema>;
 export const HealthCheckIdSchema = z.enum(['tokens', 'consent', 'sync', 'disk', 'clock', 'mailbox']);
 export type HealthCheckId = z.infer<typeof HealthCheckIdSchema>;
 
+/** The checks' names in English: the mail to IT uses them, and they are the English screen's text too. */
+export const HEALTH_CHECK_TITLES: Record<HealthCheckId, string> = {
+  tokens: 'Room account sign-in',
+  consent: 'Sign-in lifetime',
+  sync: 'Calendar sync',
+  disk: 'Disk space',
+  clock: 'Clock',
+  mailbox: 'Room mailbox settings',
+};
+
 export const HealthCheckViewSchema = z
   .object({
     id: HealthCheckIdSchema,

@@ -1,4 +1,4 @@
-import type { HealthCheckId } from '../../shared/health';
+import { HEALTH_CHECK_TITLES, type HealthCheckId } from '../../shared/health';
 import type { CheckOutcome } from './checks';
 
 /**
@@ -21,22 +21,13 @@ export interface HealthChange {
   outcome: CheckOutcome;
 }
 
-const TITLES: Record<HealthCheckId, string> = {
-  tokens: 'Room account sign-in',
-  consent: 'Sign-in lifetime',
-  sync: 'Calendar sync',
-  disk: 'Disk space',
-  clock: 'Clock',
-  mailbox: 'Room mailbox settings',
-};
-
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function section(heading: string, changes: readonly HealthChange[]): string {
   if (changes.length === 0) return '';
-  const items = changes.map((c) => `<li><b>${escapeHtml(TITLES[c.id])}</b>: ${escapeHtml(c.outcome.message)}</li>`).join('');
+  const items = changes.map((c) => `<li><b>${escapeHtml(HEALTH_CHECK_TITLES[c.id])}</b>: ${escapeHtml(c.outcome.message)}</li>`).join('');
   return `<h2>${escapeHtml(heading)}</h2><ul>${items}</ul>`;
 }
 

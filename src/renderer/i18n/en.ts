@@ -1,3 +1,5 @@
+import { HEALTH_CHECK_TITLES } from '../../shared/health';
+
 /** Source strings. Every string a person sees lives here; other languages mirror these keys. */
 export const en = {
   app: { starting: 'Starting…', name: 'Roomdeck' },
@@ -124,14 +126,7 @@ export const en = {
       'no-mailer': 'This room cannot send mail yet, so problems are not mailed.',
     },
     status: { ok: 'OK', warn: 'Attention', bad: 'Problem' },
-    check: {
-      tokens: 'Room account sign-in',
-      consent: 'Sign-in lifetime',
-      sync: 'Calendar sync',
-      disk: 'Disk space',
-      clock: 'Clock',
-      mailbox: 'Room mailbox settings',
-    },
+    check: HEALTH_CHECK_TITLES,
     reason: {
       'token-valid': 'The room account stays signed in.',
       'not-set-up': 'No room account is signed in yet.',
