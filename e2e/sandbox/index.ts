@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { systemClock } from './core/clock';
 import { coreControlRoutes, createCoreControl, type CoreControl } from './core/control';
 import { FaultRegistry } from './core/faults';
+import { Outbox, type OutboxMail } from './core/outbox';
 import { jsonReply } from './core/http';
 import { startHttpsListener, type Listener, type TlsMaterial } from './core/listener';
 import { RequestRecorder } from './core/recorder';
@@ -17,6 +18,7 @@ import { createZoomCloud, type ZoomControl, type ZoomServiceName } from './zoom'
 
 export type { FaultAction, FaultSpec, OAuthFaultError } from './core/faults';
 export type { RecordedRequest } from './core/recorder';
+export type { OutboxAttachment, OutboxMail } from './core/outbox';
 export type { DeviceApproval } from './microsoft/entra/device-flow';
 export type { MicrosoftControl } from './microsoft/control';
 
@@ -41,6 +43,8 @@ export interface SandboxControl extends CoreControl<ServiceName>, MicrosoftContr
   readonly zoom: ZoomControl;
   readonly webex: WebexControl;
   readonly dropbox: DropboxControl;
+  /** What `account` sent through Graph sendMail or Gmail messages.send, oldest first (nothing is delivered). */
+  outbox(account: string): OutboxMail[];
 }
 
 /** Client registrations of the OAuth2 providers, for the kiosk's config. */
@@ -76,8 +80,9 @@ async function readTls(dir: string): Promise<TlsMaterial> {
 export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const clock = opts.now ?? systemClock;
   const tls = await readTls(opts.tlsDir);
-  const microsoft = createMicrosoftCloud({ clock, seedAnchor: opts.seedAnchor ?? clock(), autoApprove: opts.autoApprove ?? null });
-  const google = createGoogleCloud({ clock, seedAnchor: opts.seedAnchor ?? clock(), autoApprove: opts.googleAutoApprove ?? null });
+  const outbox = new Outbox(clock);
+  const microsoft = createMicrosoftCloud({ clock, seedAnchor: opts.seedAnchor ?? clock(), autoApprove: opts.autoApprove ?? null, outbox });
+  const google = createGoogleCloud({ clock, seedAnchor: opts.seedAnchor ?? clock(), autoApprove: opts.googleAutoApprove ?? null, outbox });
   const urls: Record<ServiceName, string> = {
     entra: '',
     graph: '',
@@ -97,13 +102,14 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const services = [...microsoft.services, ...google.services, ...zoom.services, ...webex.services, ...dropbox.services];
   const recorder = new RequestRecorder<ServiceName>();
   const faults = new FaultRegistry<ServiceName>();
-  const control: SandboxControl = { ...createCoreControl<ServiceName>(services, recorder, faults), ...microsoft.control, google: google.control, zoom: zoom.control, webex: webex.control, dropbox: dropbox.control };
+  const control: SandboxControl = { ...createCoreControl<ServiceName>(services, recorder, faults), ...microsoft.control, google: google.control, zoom: zoom.control, webex: webex.control, dropbox: dropbox.control, outbox: (account) => outbox.of(account) };
   const googleInfo = { clientId: google.app.clientId, clientSecret: google.app.clientSecret, roomAccount: google.room.account, roomCalendarId: google.room.calendarId };
   const apps = { zoom: zoom.app, webex: webex.app, dropbox: dropbox.app };
   const info = { urls, tenant: microsoft.tenant.domain, clientId: microsoft.app.clientId, google: googleInfo, apps };
   const controlRoutes = [
     route('GET', /^\/__sandbox\/info$/, () => jsonReply(200, info)),
     ...coreControlRoutes(control, services.map((service) => service.name)),
+    route('GET', /^\/__sandbox\/outbox\/(?<account>[^/]+)$/, (_req, params) => jsonReply(200, control.outbox(params['account'] ?? ''))),
     ...microsoftControlRoutes(control),
     ...google.controlRoutes,
     ...zoom.controlRoutes,

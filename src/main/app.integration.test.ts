@@ -5,11 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../e2e/sandbox';
 import { startTestSandbox } from '../../e2e/sandbox/test-support';
 import type { Agenda, AppState } from '../shared/model';
-import { createRoomdeck, type HostPorts, type Roomdeck } from './app';
+import { createRoomdeck, type Roomdeck } from './app';
 import { MemoryVault } from './auth/memory-vault';
 import { hashPin } from './config/admin-pin';
 import { parseKioskConfig } from './config/kiosk-config';
-import type { HealthMail } from './health/health-mail';
 import { silentLogger } from './health/logger';
 import { systemClock } from './ports';
 
@@ -24,7 +23,7 @@ interface Harness {
   dataDir: string;
 }
 
-async function kiosk(sandbox: Sandbox, extra: Record<string, unknown> = {}, reuse?: Pick<Harness, 'vault' | 'dataDir'>, ports: Pick<HostPorts, 'healthMailer'> = {}): Promise<Harness> {
+async function kiosk(sandbox: Sandbox, extra: Record<string, unknown> = {}, reuse?: Pick<Harness, 'vault' | 'dataDir'>): Promise<Harness> {
   const config = parseKioskConfig(
     {
       microsoft: { clientId: sandbox.clientId, authority: `${sandbox.urls.entra}/${sandbox.tenant}`, knownAuthorities: [new URL(sandbox.urls.entra).host], graphBaseUrl: sandbox.urls.graph },
@@ -43,7 +42,6 @@ async function kiosk(sandbox: Sandbox, extra: Record<string, unknown> = {}, reus
     browser: { open: async () => undefined },
     clock: systemClock,
     log: silentLogger,
-    ...ports,
   });
   const states: AppState[] = [];
   const agendas: Agenda[] = [];
@@ -165,11 +163,10 @@ describe('Roomdeck against the sandbox tenant (msal-node + Graph client, real HT
     expect(lastState(second)).toMatchObject({ phase: 'setup', notice: { code: 'session-lost' } });
   });
 
-  it('mails IT from the room when the refresh token stops working, and the health screen says sign in again', async () => {
+  it('mails IT from the room mailbox when the refresh token has expired, and the health screen says sign in again', async () => {
     sandbox = await startTestSandbox();
-    const sent: HealthMail[] = [];
-    const config = { admin: { pinHash: await hashPin('2468') }, health: { mailTo: ['it@contoso.com'] } };
-    const h = await kiosk(sandbox, config, undefined, { healthMailer: { send: async (mail) => void sent.push(mail) } });
+    const features = ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.send-mail'];
+    const h = await kiosk(sandbox, { features, admin: { pinHash: await hashPin('2468') }, health: { mailTo: ['it@contoso.com'] } });
     running.push(h);
     await signIn(h, sandbox);
     await until(() => h.agendas.at(-1));
@@ -178,19 +175,20 @@ describe('Roomdeck against the sandbox tenant (msal-node + Graph client, real HT
 
     const healthy = await h.app.router.dispatch('health.check', {});
     expect(healthy).toMatchObject({ ok: true, output: { mail: 'on', checks: expect.arrayContaining([expect.objectContaining({ id: 'tokens', status: 'ok', reason: 'token-valid' }), expect.objectContaining({ id: 'sync', status: 'ok' })]) } });
-    expect(sent).toEqual([]);
+    expect(sandbox.control.outbox(ROOM)).toEqual([]);
 
-    // What an expired or revoked refresh token looks like to the kiosk: the token endpoint answers invalid_grant.
-    sandbox.control.revoke(ROOM);
+    // An expired refresh token: Entra answers invalid_grant (AADSTS700082) to every refresh from now on. The access
+    // token the sign-in issued for Mail.Send is still good for its hour, which is what carries the mail out.
+    sandbox.control.addFault({ service: 'entra', path: '/token$', action: { type: 'oauth', error: 'invalid_grant' } });
     const sick = await h.app.router.dispatch('health.check', {});
     expect(sick).toMatchObject({ ok: true, output: { checks: expect.arrayContaining([expect.objectContaining({ id: 'tokens', status: 'bad', reason: 'sign-in-needed' })]) } });
-    expect(sandbox.control.requests({ service: 'entra' }).at(-1)).toMatchObject({ status: 400 });
+    const sent = sandbox.control.outbox(ROOM);
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ to: ['it@contoso.com'], subject: 'Roomdeck Boardroom 4: 1 problem(s) need attention' });
-    expect(sent[0]!.html).toContain('sign the room in again');
+    expect(sent[0]).toMatchObject({ provider: 'graph', from: ROOM, to: ['it@contoso.com'], subject: 'Roomdeck Boardroom 4: 1 problem(s) need attention' });
+    expect(sent[0]!.body).toContain('sign the room in again');
 
     // The next round finds the same problem: IT is not told twice.
     await h.app.router.dispatch('health.check', {});
-    expect(sent).toHaveLength(1);
+    expect(sandbox.control.outbox(ROOM)).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock';
+import type { Outbox } from '../core/outbox';
 import type { ServiceDefinition } from '../core/service';
 import { CONTOSO, Directory, ROOMDECK_APP, type AppRegistration, type Tenant } from './directory';
 import { AuthorizationStore } from './entra/auth-codes';
@@ -19,6 +20,7 @@ export interface MicrosoftCloudOptions {
   readonly clock: Clock;
   readonly seedAnchor: Date;
   readonly autoApprove: { readonly account: string } | null;
+  readonly outbox: Outbox;
 }
 
 export interface MicrosoftCloud {
@@ -47,7 +49,7 @@ export function createMicrosoftCloud(options: MicrosoftCloudOptions): MicrosoftC
   loadSeed(calendars, CONTOSO, options.seedAnchor);
   const mail = new MailStore(directory);
   loadMailSeed(mail, CONTOSO, options.seedAnchor);
-  const graph = { clock: options.clock, tenant: CONTOSO, directory, tokens: entra.tokens, calendars, mail };
+  const graph = { clock: options.clock, tenant: CONTOSO, directory, tokens: entra.tokens, calendars, mail, outbox: options.outbox };
   return {
     tenant: CONTOSO,
     app: ROOMDECK_APP,

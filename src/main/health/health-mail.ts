@@ -1,20 +1,6 @@
 import { HEALTH_CHECK_TITLES, type HealthCheckId } from '../../shared/health';
+import type { OutgoingMail } from '../mail/room-mailer';
 import type { CheckOutcome } from './checks';
-
-/**
- * What health notices need from mail: the shape of the invite work's `RoomMailer.send` (src/main/mail), so the room's
- * mailer plugs in as it is. Until that lands in main, the monitor runs without one and says so on the screen.
- */
-export interface HealthMail {
-  to: string[];
-  subject: string;
-  /** The whole body, already escaped. */
-  html: string;
-}
-
-export interface HealthMailer {
-  send(mail: HealthMail): Promise<void>;
-}
 
 export interface HealthChange {
   id: HealthCheckId;
@@ -32,7 +18,7 @@ function section(heading: string, changes: readonly HealthChange[]): string {
 }
 
 /** One mail per round of checks: what turned bad and what recovered, for the room named in the subject. */
-export function healthMail(room: string, to: string[], turnedBad: readonly HealthChange[], recovered: readonly HealthChange[]): HealthMail {
+export function healthMail(room: string, to: string[], turnedBad: readonly HealthChange[], recovered: readonly HealthChange[]): OutgoingMail {
   // Subjects are one line: a room name from a calendar must not smuggle a header in.
   const name = room.replace(/[\r\n]+/g, ' ').slice(0, 120);
   const subject = turnedBad.length > 0 ? `Roomdeck ${name}: ${turnedBad.length} problem(s) need attention` : `Roomdeck ${name}: back to normal`;

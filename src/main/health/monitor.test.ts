@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HealthCheckId, HealthStatus } from '../../shared/health';
 import type { CheckOutcome } from './checks';
-import type { HealthMail, HealthMailer } from './health-mail';
+import type { OutgoingMail, RoomMailer } from '../mail/room-mailer';
 import { silentLogger } from './logger';
 import { HealthMonitor } from './monitor';
 
@@ -21,9 +21,9 @@ async function harness(options: { mailTo?: string[]; mailer?: boolean } = {}) {
   dir ||= await mkdtemp(join(tmpdir(), 'roomdeck-health-'));
   const statuses: Partial<Record<HealthCheckId, HealthStatus>> = {};
   const clock = { at: new Date('2026-11-22T08:00:00Z'), now() { return this.at; } };
-  const sent: HealthMail[] = [];
+  const sent: OutgoingMail[] = [];
   const failing = { on: false };
-  const mailer: HealthMailer = {
+  const mailer: Pick<RoomMailer, 'send'> = {
     send: async (mail) => {
       if (failing.on) throw new Error('Graph 503');
       sent.push(mail);

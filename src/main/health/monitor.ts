@@ -4,7 +4,8 @@ import { HealthCheckIdSchema, HealthStatusSchema, type HealthCheckId, type Healt
 import { readJsonFile, writeJsonFileAtomic } from '../config/json-file';
 import type { Clock } from '../ports';
 import type { CheckOutcome } from './checks';
-import { healthMail, type HealthChange, type HealthMailer } from './health-mail';
+import type { RoomMailer } from '../mail/room-mailer';
+import { healthMail, type HealthChange } from './health-mail';
 import type { Logger } from './logger';
 
 export interface HealthMonitorDeps {
@@ -14,8 +15,8 @@ export interface HealthMonitorDeps {
   /** At most one mail per check in this period: a flapping network must not flood IT's inbox. */
   mailEveryMs: number;
   mailTo: string[];
-  /** The room's mailer, or null when the room cannot send mail (feature off, or not built yet). */
-  mailer: () => HealthMailer | null;
+  /** The room's mailbox, or null while its send-mail feature is off. */
+  mailer: () => Pick<RoomMailer, 'send'> | null;
   roomName: () => string;
   dataDir: string;
   log: Logger;

@@ -3,7 +3,7 @@ import type { SourceEvent } from '../calendar/calendar-source';
 import type { KioskConfig } from '../config/kiosk-config';
 import type { Clock } from '../ports';
 import { checkClock, checkConsent, checkDisk, checkMailbox, checkSync, checkTokens, serverTimeOf, type RoomTokenProbe } from './checks';
-import type { HealthMailer } from './health-mail';
+import type { RoomMailer } from '../mail/room-mailer';
 import type { Logger } from './logger';
 import { HealthMonitor } from './monitor';
 
@@ -20,7 +20,7 @@ export interface RoomHealthDeps {
   /** A server the room talks to anyway (Graph or Google Calendar), for the clock comparison. */
   serverUrl: () => string;
   roomName: () => string;
-  mailer: () => HealthMailer | null;
+  mailer: () => RoomMailer | null;
 }
 
 const MINUTE = 60_000;

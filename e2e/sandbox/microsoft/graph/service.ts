@@ -5,6 +5,8 @@ import { graphError, graphStatusFault } from './errors';
 import { eventWriteRoutes } from './event-writes';
 import { mailRoutes } from './mail-routes';
 import { graphRoutes } from './routes';
+import { sendMailRoutes } from './send-mail';
+import { userSearchRoutes } from './user-search';
 
 /** Graph answers unknown paths with 400 "Resource not found for the segment", not 404. */
 function unknownSegment(path: string): string {
@@ -15,7 +17,7 @@ function unknownSegment(path: string): string {
 export function createGraphService(ctx: GraphContext): ServiceDefinition<'graph'> {
   return {
     name: 'graph',
-    routes: [...graphRoutes(ctx), ...deltaRoutes(ctx), ...eventWriteRoutes(ctx), ...mailRoutes(ctx)],
+    routes: [...graphRoutes(ctx), ...deltaRoutes(ctx), ...eventWriteRoutes(ctx), ...mailRoutes(ctx), ...sendMailRoutes(ctx), ...userSearchRoutes(ctx)],
     describe: () => ({ scopes: null, grantType: null }),
     statusFault: (req, status, retryAfter) => graphStatusFault(req, ctx.clock, status, retryAfter),
     notFound: (req) => {
