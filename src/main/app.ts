@@ -240,6 +240,7 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     clock,
     log,
     roomToken,
+    lostConnections: () => consent.view().providers.filter((p) => p.connection.state === 'lost').map((p) => p.name),
     agenda: () => agenda?.current() ?? null,
     sourceEvents: () => agenda?.sourceEvents() ?? [],
     meetingLinksOn: () => consent.isOn('microsoft.meeting-links'),

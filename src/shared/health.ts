@@ -7,12 +7,13 @@ import { z } from 'zod';
 export const HealthStatusSchema = z.enum(['ok', 'warn', 'bad']);
 export type HealthStatus = z.infer<typeof HealthStatusSchema>;
 
-export const HealthCheckIdSchema = z.enum(['tokens', 'consent', 'sync', 'disk', 'clock', 'mailbox']);
+export const HealthCheckIdSchema = z.enum(['tokens', 'connections', 'consent', 'sync', 'disk', 'clock', 'mailbox']);
 export type HealthCheckId = z.infer<typeof HealthCheckIdSchema>;
 
 /** The checks' names in English: the mail to IT uses them, and they are the English screen's text too. */
 export const HEALTH_CHECK_TITLES: Record<HealthCheckId, string> = {
   tokens: 'Room account sign-in',
+  connections: 'Connected services',
   consent: 'Sign-in lifetime',
   sync: 'Calendar sync',
   disk: 'Disk space',

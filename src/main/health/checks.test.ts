@@ -6,7 +6,7 @@ import type { Agenda } from '../../shared/model';
 import { ConnectionLostError } from '../auth/connector';
 import { SignInNeededError } from '../auth/room-account';
 import type { SourceEvent } from '../calendar/calendar-source';
-import { checkClock, checkConsent, checkDisk, checkMailbox, checkSync, checkTokens, serverTimeOf } from './checks';
+import { checkClock, checkConnections, checkConsent, checkDisk, checkMailbox, checkSync, checkTokens, serverTimeOf } from './checks';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 const DAY = 86_400_000;
@@ -18,6 +18,13 @@ describe('tokens', () => {
     expect(await checkTokens(() => Promise.reject(new SignInNeededError('invalid_grant')))).toMatchObject({ status: 'bad', reason: 'sign-in-needed' });
     expect(await checkTokens(() => Promise.reject(new ConnectionLostError('google', 'invalid_grant')))).toMatchObject({ status: 'bad', reason: 'sign-in-needed' });
     expect(await checkTokens(() => Promise.reject(new TypeError('fetch failed')))).toMatchObject({ status: 'warn', reason: 'token-unreachable' });
+  });
+});
+
+describe('connected services', () => {
+  it('is bad while any connected service refuses its tokens, naming them', () => {
+    expect(checkConnections([])).toMatchObject({ status: 'ok', reason: 'connections-ok' });
+    expect(checkConnections(['Zoom', 'Dropbox'])).toMatchObject({ status: 'bad', reason: 'connection-lost', params: { services: 'Zoom, Dropbox' } });
   });
 });
 

@@ -39,6 +39,13 @@ export async function checkTokens(probe: RoomTokenProbe): Promise<CheckOutcome> 
   }
 }
 
+/** Other services the room is connected to (Zoom, Webex, Dropbox, Google Drive…) whose provider refused the tokens. */
+export function checkConnections(lostServices: readonly string[]): CheckOutcome {
+  if (lostServices.length === 0) return outcome('ok', 'connections-ok', 'Every connected service accepts its tokens.');
+  const services = lostServices.join(', ');
+  return outcome('bad', 'connection-lost', `These connections were refused by their service and must be connected again in Settings: ${services}.`, { services });
+}
+
 /** Warn this long before a sign-in lifetime set by IT (Conditional Access sign-in frequency) runs out. */
 export const CONSENT_WARN_DAYS = 14;
 

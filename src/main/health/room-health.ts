@@ -2,7 +2,7 @@ import type { Agenda } from '../../shared/model';
 import type { SourceEvent } from '../calendar/calendar-source';
 import type { KioskConfig } from '../config/kiosk-config';
 import type { Clock } from '../ports';
-import { checkClock, checkConsent, checkDisk, checkMailbox, checkSync, checkTokens, serverTimeOf, type RoomTokenProbe } from './checks';
+import { checkClock, checkConnections, checkConsent, checkDisk, checkMailbox, checkSync, checkTokens, serverTimeOf, type RoomTokenProbe } from './checks';
 import type { RoomMailer } from '../mail/room-mailer';
 import type { Logger } from './logger';
 import { HealthMonitor } from './monitor';
@@ -14,6 +14,8 @@ export interface RoomHealthDeps {
   clock: Clock;
   log: Logger;
   roomToken: RoomTokenProbe;
+  /** Names of connected services whose connection was lost (the settings view's `lost` state). */
+  lostConnections: () => string[];
   agenda: () => Agenda | null;
   sourceEvents: () => readonly SourceEvent[];
   meetingLinksOn: () => boolean;
@@ -30,6 +32,7 @@ export function createRoomHealth(deps: RoomHealthDeps): HealthMonitor {
   const monitor: HealthMonitor = new HealthMonitor({
     checks: {
       tokens: () => checkTokens(deps.roomToken),
+      connections: async () => checkConnections(deps.lostConnections()),
       consent: async () => checkConsent(monitor.lastSignIn(), clock.now(), config.health.reauthDays),
       sync: async () => checkSync(deps.agenda(), clock.now(), config.pollSeconds * 1000),
       disk: () => checkDisk(deps.dataDir),

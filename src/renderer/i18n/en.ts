@@ -155,6 +155,8 @@ export const en = {
       'not-set-up': 'No room account is signed in yet.',
       'sign-in-needed': 'The sign-in was refused. Sign the room in again.',
       'token-unreachable': 'The sign-in service could not be reached. It will be tried again.',
+      'connections-ok': 'Every connected service accepts its tokens.',
+      'connection-lost': 'Refused by {{services}}. Connect it again in Settings.',
       'no-limit': 'No sign-in lifetime is set for this room.',
       'consent-valid': 'The sign-in is valid for {{days}} more days.',
       'consent-expiring': 'The room must sign in again within {{days}} days.',

@@ -150,6 +150,7 @@ export const it: Messages = {
     status: { ok: 'OK', warn: 'Attenzione', bad: 'Problema' },
     check: {
       tokens: 'Accesso dell’account della sala',
+      connections: 'Servizi collegati',
       consent: 'Durata dell’accesso',
       sync: 'Sincronizzazione del calendario',
       disk: 'Spazio su disco',
@@ -161,6 +162,8 @@ export const it: Messages = {
       'not-set-up': 'Nessun account della sala è ancora connesso.',
       'sign-in-needed': 'L’accesso è stato rifiutato. Riconnetti la sala.',
       'token-unreachable': 'Il servizio di accesso non risponde. Verrà riprovato.',
+      'connections-ok': 'Ogni servizio collegato accetta i suoi token.',
+      'connection-lost': 'Rifiutato da {{services}}. Ricollega il servizio nelle impostazioni.',
       'no-limit': 'Per questa sala non è impostata una durata dell’accesso.',
       'consent-valid': 'L’accesso è valido per altri {{days}} giorni.',
       'consent-expiring': 'La sala deve riconnettersi entro {{days}} giorni.',
