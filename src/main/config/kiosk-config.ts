@@ -145,6 +145,19 @@ export const KioskConfigSchema = z
       })
       .strict()
       .default({ mailTo: [], checkMinutes: 15, mailEveryHours: 6, reauthDays: null }),
+    /**
+     * Self-update of the installed app (Electron; NSIS, AppImage, deb and dmg installs — never MSI) from the server
+     * the installers were built for. Off unless IT names a channel: a room fleet updates when IT decides.
+     */
+    updates: z
+      .object({
+        channel: z.enum(['latest', 'beta', 'alpha']).nullable().default(null),
+        checkHours: z.number().min(1).max(168).default(6),
+        /** Local time to restart into a downloaded update, when nobody is in the room. */
+        installAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 24-hour').default('03:00'),
+      })
+      .strict()
+      .default({ channel: null, checkHours: 6, installAt: '03:00' }),
   })
   .strict();
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;

@@ -11,6 +11,7 @@ import { ConfigError, loadKioskConfig } from '../config/kiosk-config';
 import { createFileLogger } from '../health/log-file';
 import type { Logger } from '../health/logger';
 import { systemClock, type ExternalBrowser } from '../ports';
+import { startAutoUpdates } from './auto-update';
 import { parseElectronCli, resolveConfigPath, type ElectronCli } from './cli';
 import { CrashPolicy, DEFAULT_CRASH_POLICY, parseRelaunchHistory } from './crash-policy';
 import { bridgeApi } from './ipc';
@@ -19,6 +20,7 @@ import { APP_ENTRY_URL, ScopeRegistry, externalUrlAllowed, urlForLog } from './p
 import { registerAppScheme, serveRenderer } from './protocol';
 import { SafeStorageVault } from './safe-storage-vault';
 import { installContentGuards, installPermissionHandlers } from './security';
+import { updatePlan } from './update-policy';
 import { openKioskWindow } from './windows';
 
 /** Build layout (scripts/build.ts): out/main/electron.js, out/preload/index.cjs, out/renderer/. */
@@ -81,8 +83,10 @@ async function startKiosk(state: HostState): Promise<void> {
 
   // A room screen that sleeps looks broken. (Opening hours from policy come later.)
   const blocker = powerSaveBlocker.start('prevent-display-sleep');
+  const stopUpdates = startAutoUpdates(updatePlan(config.updates, app.isPackaged), systemClock, log);
   app.once('will-quit', () => {
     if (powerSaveBlocker.isStarted(blocker)) powerSaveBlocker.stop(blocker);
+    stopUpdates();
     roomdeck.stop();
     unbridge();
   });
