@@ -39,66 +39,54 @@ async function harness(options: { mailTo?: string[]; mailer?: boolean } = {}) {
   const monitor = make();
   await monitor.start();
   monitor.stop();
-  const later = (ms: number) => {
-    clock.at = new Date(clock.at.getTime() + ms);
+  /** Moves the clock by `afterMs`, sets the checks' next outcomes, and runs one round. */
+  const round = (set: Partial<Record<HealthCheckId, HealthStatus>> = {}, afterMs = 0) => {
+    clock.at = new Date(clock.at.getTime() + afterMs);
+    Object.assign(statuses, set);
+    return monitor.runNow();
   };
-  return { monitor, make, statuses, sent, failing, later };
+  return { monitor, make, sent, failing, round };
 }
 
 describe('health monitor', () => {
   it('mails IT once when a check turns bad, and once when it recovers', async () => {
     const h = await harness();
-    await h.monitor.runNow();
+    await h.round();
     expect(h.sent).toHaveLength(0);
 
-    h.statuses.tokens = 'bad';
-    const view = await h.monitor.runNow();
+    const view = await h.round({ tokens: 'bad' });
     expect(view.checks.find((c) => c.id === 'tokens')).toMatchObject({ status: 'bad', reason: 'tokens-bad', params: { minutes: 42 } });
     expect(h.sent).toHaveLength(1);
     expect(h.sent[0]).toMatchObject({ to: ['it@contoso.com'], subject: 'Roomdeck Boardroom 4: 1 problem(s) need attention' });
     expect(h.sent[0]!.html).toContain('tokens is bad &#60;b&#62;');
 
-    h.later(HOUR);
-    await h.monitor.runNow();
+    await h.round({}, HOUR);
     expect(h.sent).toHaveLength(1);
 
-    h.later(6 * HOUR);
-    h.statuses.tokens = 'ok';
-    await h.monitor.runNow();
+    await h.round({ tokens: 'ok' }, 6 * HOUR);
     expect(h.sent).toHaveLength(2);
     expect(h.sent[1]!.subject).toBe('Roomdeck Boardroom 4: back to normal');
   });
 
   it('does not mail about warnings, nor about a recovery IT never heard the problem of', async () => {
     const h = await harness();
-    h.statuses.disk = 'warn';
-    await h.monitor.runNow();
-    h.statuses.disk = 'ok';
-    await h.monitor.runNow();
+    await h.round({ disk: 'warn' });
+    await h.round({ disk: 'ok' });
     expect(h.sent).toHaveLength(0);
   });
 
   it('holds a flapping check to one mail per period, and sends the held-back change when the period is over', async () => {
     const h = await harness();
-    h.statuses.sync = 'bad';
-    await h.monitor.runNow();
-    for (let i = 0; i < 5; i++) {
-      h.later(10 * 60_000);
-      h.statuses.sync = i % 2 === 0 ? 'ok' : 'bad';
-      await h.monitor.runNow();
-    }
+    await h.round({ sync: 'bad' });
+    for (let i = 0; i < 5; i++) await h.round({ sync: i % 2 === 0 ? 'ok' : 'bad' }, 10 * 60_000);
     expect(h.sent).toHaveLength(1);
-    h.statuses.sync = 'ok';
-    h.later(6 * HOUR);
-    await h.monitor.runNow();
+    await h.round({ sync: 'ok' }, 6 * HOUR);
     expect(h.sent.map((m) => m.subject)).toEqual(['Roomdeck Boardroom 4: 1 problem(s) need attention', 'Roomdeck Boardroom 4: back to normal']);
   });
 
   it('puts every check that changed in the same round into one mail', async () => {
     const h = await harness();
-    h.statuses.clock = 'bad';
-    h.statuses.disk = 'bad';
-    await h.monitor.runNow();
+    await h.round({ clock: 'bad', disk: 'bad' });
     expect(h.sent).toHaveLength(1);
     expect(h.sent[0]!.subject).toContain('2 problem(s)');
   });
@@ -106,19 +94,16 @@ describe('health monitor', () => {
   it('retries a mail that failed at the next round', async () => {
     const h = await harness();
     h.failing.on = true;
-    h.statuses.tokens = 'bad';
-    await h.monitor.runNow();
+    await h.round({ tokens: 'bad' });
     expect(h.sent).toHaveLength(0);
     h.failing.on = false;
-    h.later(15 * 60_000);
-    await h.monitor.runNow();
+    await h.round({}, 15 * 60_000);
     expect(h.sent).toHaveLength(1);
   });
 
   it('remembers what IT was told across a restart, so a crash loop does not resend it', async () => {
     const h = await harness();
-    h.statuses.tokens = 'bad';
-    await h.monitor.runNow();
+    await h.round({ tokens: 'bad' });
     const restarted = h.make();
     await restarted.start();
     restarted.stop();
