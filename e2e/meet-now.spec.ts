@@ -1,20 +1,13 @@
 import { signInGoogleRoom } from './harness/browser-consent';
 import { expect, screenshot, test } from './harness/fixtures';
 import { sandboxGoogleConfig, sandboxKioskConfig } from './harness/kiosk';
-import { freeGoogleRoom, freeRoomNow } from './harness/room-truth';
-import { approveShownDeviceCode } from './harness/sign-in';
+import { freeGoogleRoom } from './harness/room-truth';
+import { startFreeMicrosoftRoom } from './harness/sign-in';
 
 const ROOM = 'boardroom4@contoso.com';
 
 test('Meet now in a Microsoft room: a Teams meeting booked in the room, its link as a QR code, Join opens it', async ({ page, context, sandbox, launchKiosk }) => {
-  freeRoomNow(sandbox, ROOM);
-  const config = {
-    ...sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM, pollSeconds: 2, timeZone: 'Europe/Rome' }),
-    features: ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.instant-meeting'],
-  };
-  const kiosk = await launchKiosk(config);
-  await page.goto(kiosk.launchUrl);
-  await approveShownDeviceCode(page, sandbox, ROOM);
+  await startFreeMicrosoftRoom(page, sandbox, launchKiosk, ROOM, ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.instant-meeting']);
 
   await page.getByRole('button', { name: 'Meet now' }).click();
   await page.getByRole('button', { name: '30 minutes' }).click();

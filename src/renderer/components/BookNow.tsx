@@ -98,7 +98,8 @@ export function MeetingReady({ url, onClose }: { url: string; onClose: () => voi
         <p className="muted">{t('booking.scanToJoin')}</p>
         <p className="meeting-ready__url" data-testid="meeting-url">{url}</p>
         <div className="meeting-ready__actions">
-          <InvitePeopleButton />
+          {/* The next thing people usually do with a new meeting: tell the others. */}
+          <InvitePeopleButton primary />
           <button type="button" className="button" onClick={onClose}>{t('booking.close')}</button>
         </div>
       </div>

@@ -212,6 +212,7 @@ export const en = {
     'no-join-link': 'This meeting has no join link.',
     'directory-off': 'Directory search is off — ask IT.',
     'directory-failed': 'The directory did not answer. Please try again.',
+    'invite-unknown-person': 'Only people found by a search can be invited. Search again.',
     'invite-off': 'Inviting people is not switched on for this room — ask IT.',
     'attendees-failed': 'The people could not be added to the meeting. They are still chosen: try again.',
     'mail-failed': 'The invitation did not go out. Everyone is still chosen: try again.',

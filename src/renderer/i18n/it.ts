@@ -219,6 +219,7 @@ export const it: Messages = {
     'no-join-link': 'Questa riunione non ha un link di partecipazione.',
     'directory-off': 'La ricerca nella rubrica è disattivata — chiedi all’IT.',
     'directory-failed': 'La rubrica non ha risposto. Riprova.',
+    'invite-unknown-person': 'Si possono invitare solo persone trovate con la ricerca. Cerca di nuovo.',
     'invite-off': 'Gli inviti non sono attivi per questa sala — chiedi all’IT.',
     'attendees-failed': 'Non è stato possibile aggiungere le persone alla riunione. Sono ancora scelte: riprova.',
     'mail-failed': 'L’invito non è partito. Tutti sono ancora scelti: riprova.',
