@@ -25,6 +25,7 @@ import { AgendaService, type InvitationSource } from './calendar/agenda-service'
 import type { KioskConfig } from './config/kiosk-config';
 import { SettingsStore } from './config/settings-store';
 import type { Logger } from './health/logger';
+import { createRoomHealth } from './health/room-health';
 import { joinTargetFor } from './join/join-target';
 import { detectJoinLink, providerName } from './links';
 import type { Clock, ExternalBrowser, JoinOpener, TokenVault } from './ports';
@@ -216,7 +217,10 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     settings,
     accounts: roomAccounts,
     scopes: (provider) => scopesFor(provider, consent.enabled(provider)),
-    onSignedIn: (provider, signed) => consent.recordGrant(provider, { account: { name: signed.name, username: signed.username }, scopes: signed.scopes }),
+    onSignedIn: async (provider, signed) => {
+      await health.noteSignIn(clock.now());
+      await consent.recordGrant(provider, { account: { name: signed.name, username: signed.username }, scopes: signed.scopes });
+    },
     browser: ports.browser,
     log,
     onState: (state) => bus.emit('state', state),
@@ -247,6 +251,29 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
       });
       void agenda.start();
     },
+  });
+
+  /** Refreshes the room account's token now: proves the refresh token is still accepted (health check). */
+  const roomToken = async (): Promise<boolean> => {
+    const signedIn = settings.get().room;
+    if (!signedIn) return false;
+    if (signedIn.provider === 'microsoft') await auth.accessToken(signedIn.key, [...featureById('microsoft.calendar').scopes], true);
+    else await google?.accessToken();
+    return true;
+  };
+  const health = createRoomHealth({
+    config,
+    dataDir,
+    clock,
+    log,
+    roomToken,
+    lostConnections: () => consent.view().providers.filter((p) => p.connection.state === 'lost').map((p) => p.name),
+    agenda: () => agenda?.current() ?? null,
+    sourceEvents: () => agenda?.sourceEvents() ?? [],
+    meetingLinksOn: () => consent.isOn('microsoft.meeting-links'),
+    serverUrl: () => (room?.provider === 'google' && config.google ? config.google.calendarRootUrl : config.microsoft.graphBaseUrl),
+    roomName: () => room?.calendar.ownerName ?? 'Roomdeck',
+    mailer: roomMailer,
   });
 
   const findLink = (meetingId: string, index: number): JoinLink => {
@@ -312,6 +339,8 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
       asAdmin(() => consent.cancel());
       return {};
     },
+    'health.get': async () => asAdmin(() => health.view()),
+    'health.check': async () => asAdmin(() => health.runNow()),
   };
 
   return {
@@ -320,8 +349,13 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     start: async () => {
       await setup.start();
       await consent.restore();
+      await health.start();
+      void health.runNow();
     },
-    stop: () => agenda?.stop(),
+    stop: () => {
+      agenda?.stop();
+      health.stop();
+    },
   };
 }
 

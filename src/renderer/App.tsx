@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useAppState, useIdle, useOpenUrlRequests } from './api/hooks';
 import { AmbientScreen } from './screens/AmbientScreen';
 import { CalendarChoiceScreen } from './screens/CalendarChoiceScreen';
+import { HealthScreen } from './screens/HealthScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { PinScreen } from './screens/PinScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { SigningInScreen } from './screens/SigningInScreen';
 
-type Overlay = 'none' | 'pin' | 'settings';
+type Overlay = 'none' | 'pin' | 'settings' | 'health';
 
 export function App({ ambientAfterMs }: { ambientAfterMs: number }) {
   const state = useAppState();
@@ -17,11 +18,14 @@ export function App({ ambientAfterMs }: { ambientAfterMs: number }) {
   const { t } = useTranslation();
   const [overlay, setOverlay] = useState<Overlay>('none');
   const closeOverlay = useCallback(() => setOverlay('none'), []);
+  const openSettings = useCallback(() => setOverlay('settings'), []);
+  const openHealth = useCallback(() => setOverlay('health'), []);
   useOpenUrlRequests();
   // Only the home screen dims: setup and settings are in use by a person, and the wake tap must not press a button.
   if (idle && overlay === 'none' && state.phase === 'ready') return <AmbientScreen />;
-  if (overlay === 'pin') return <PinScreen onUnlocked={() => setOverlay('settings')} onCancel={closeOverlay} />;
-  if (overlay === 'settings') return <SettingsScreen onClose={closeOverlay} />;
+  if (overlay === 'pin') return <PinScreen onUnlocked={openSettings} onCancel={closeOverlay} />;
+  if (overlay === 'settings') return <SettingsScreen onClose={closeOverlay} onHealth={openHealth} />;
+  if (overlay === 'health') return <HealthScreen onBack={openSettings} onClose={closeOverlay} />;
   switch (state.phase) {
     case 'starting':
       return <main className="screen screen--center" aria-busy="true"><p className="lead">{t('app.starting')}</p></main>;

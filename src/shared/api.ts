@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FeatureIdSchema } from './features';
+import { HealthViewSchema } from './health';
 import { InviteOptionsSchema, InviteQuerySchema, MAX_INVITEES, PersonSchema, SearchResultSchema, SendResultSchema } from './invite';
 import { AgendaSchema, AppStateSchema, DisplaySchema, JoinLinkSchema, MeetingServiceSchema, ProviderIdSchema, RoomProviderSchema, SettingsViewSchema, SignInMethodSchema, UnlockResultSchema } from './model';
 
@@ -51,6 +52,9 @@ export const calls = {
   'settings.setFeature': { input: z.object({ feature: FeatureIdSchema, enabled: z.boolean() }).strict(), output: Empty },
   'settings.disconnect': { input: z.object({ provider: ProviderIdSchema }).strict(), output: Empty },
   'settings.cancelConsent': { input: Empty, output: Empty },
+  /** The self-checks as last run (admin PIN, like settings); `health.check` runs them now and answers when done. */
+  'health.get': { input: Empty, output: HealthViewSchema },
+  'health.check': { input: Empty, output: HealthViewSchema },
 } as const;
 
 export const events = {

@@ -1,11 +1,10 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createRoomdeck } from '../app';
 import { FileVault } from '../auth/file-vault';
 import { ConfigError, loadKioskConfig } from '../config/kiosk-config';
-import { createLogger } from '../health/logger';
+import { createFileLogger } from '../health/log-file';
 import { systemClock, type ExternalBrowser, type JoinOpener } from '../ports';
 import { startWebServer } from './web-server';
 
@@ -37,9 +36,7 @@ function parseCli(argv: string[]) {
 async function main(): Promise<void> {
   const cli = parseCli(process.argv.slice(2));
   const config = await loadKioskConfig(cli.config);
-  mkdirSync(cli.dataDir, { recursive: true });
-  const logFile = join(cli.dataDir, 'roomdeck.log');
-  const log = createLogger((line) => appendFileSync(logFile, `${line}\n`));
+  const log = createFileLogger(cli.dataDir);
 
   let app: ReturnType<typeof createRoomdeck> | null = null;
   // In the web host the page itself is the only window we have: main tells it which URL to open.

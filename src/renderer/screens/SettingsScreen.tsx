@@ -1,12 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProviderView, SettingsView } from '../../shared/model';
-import { useApi } from '../api/hooks';
+import { ADMIN_IDLE_MS, useApi, useIdleTimeout } from '../api/hooks';
 import { ConsentDialog } from '../components/ConsentDialog';
 import { FeatureSwitch } from '../components/FeatureSwitch';
-
-/** Settings close by themselves after this long untouched, like the PIN session in main. */
-const IDLE_MS = 5 * 60_000;
 
 function useSettings(onLocked: () => void): SettingsView | null {
   const api = useApi();
@@ -39,32 +36,24 @@ function ConnectionLine({ provider }: { provider: ProviderView }) {
   );
 }
 
-export function SettingsScreen({ onClose }: { onClose: () => void }) {
+export function SettingsScreen({ onClose, onHealth }: { onClose: () => void; onHealth: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const view = useSettings(onClose);
-  const close = () => {
+  const close = useCallback(() => {
     void api.call('admin.lock', {});
     onClose();
-  };
-  useEffect(() => {
-    let timer = window.setTimeout(close, IDLE_MS);
-    const reset = () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(close, IDLE_MS);
-    };
-    window.addEventListener('pointerdown', reset);
-    return () => {
-      window.clearTimeout(timer);
-      window.removeEventListener('pointerdown', reset);
-    };
-  });
+  }, [api, onClose]);
+  useIdleTimeout(ADMIN_IDLE_MS, close);
   const consentProvider = view?.providers.find((p) => p.provider === view.consent?.provider);
   return (
     <main className="screen settings">
       <header className="settings__header">
         <h1 className="headline">{t('settings.title')}</h1>
-        <button type="button" className="button button--primary" onClick={close}>{t('settings.done')}</button>
+        <div className="settings__actions">
+          <button type="button" className="button" onClick={onHealth}>{t('health.open')}</button>
+          <button type="button" className="button button--primary" onClick={close}>{t('settings.done')}</button>
+        </div>
       </header>
       <p className="lead">{t('settings.intro')}</p>
       <div className="settings__providers">
