@@ -1,4 +1,6 @@
-import type { Agenda, CalendarChoice, JoinLink } from '../shared/model';
+import type { Agenda, CalendarChoice, JoinLink, ManagedKey, RoomSettingsView } from '../shared/model';
+import type { z } from 'zod';
+import type { RoomSettingsChangeSchema } from '../shared/model';
 import { featureById, scopesFor, type FeatureId } from '../shared/features';
 import { ConsentService } from './auth/consent-service';
 import { GoogleAuth } from './auth/google-auth';
@@ -8,7 +10,7 @@ import type { RoomAccount, RoomAccountSummary, RoomProvider } from './auth/room-
 import { MicrosoftConnector } from './auth/microsoft-connector';
 import { OAuth2Connector } from './auth/oauth2-connector';
 import { oauth2ProfilesFrom } from './auth/oauth2-profiles';
-import { AdminGate } from './config/admin-pin';
+import { AdminGate, hashPin } from './config/admin-pin';
 import { ApiRouter, EventBus, UserFacingError, type Handlers } from './bridge/router';
 import { AgendaCache } from './calendar/agenda-cache';
 import { BookingService } from './meetings/booking-service';
@@ -22,6 +24,9 @@ import type { Logger } from './health/logger';
 import { joinTargetFor } from './join/join-target';
 import { detectJoinLink, providerName } from './links';
 import type { Clock, ExternalBrowser, JoinOpener, TokenVault } from './ports';
+import type { PolicyService } from './policy/policy-service';
+import { NO_POLICY } from './policy/policy-schema';
+import { resolveRoomSettings, tenantOf, withPolicyAccounts, type ResolvedRoomSettings } from './policy/room-settings';
 import { GraphApi } from './providers/microsoft/graph-api';
 import { GraphInvitationMailbox, invitationLookupOf, needsMailboxLookup } from './providers/microsoft/graph-mailbox';
 import { GoogleRoomAccount } from './providers/google/google-room-account';
@@ -34,6 +39,11 @@ export interface HostPorts {
   browser: ExternalBrowser;
   clock: Clock;
   log: Logger;
+  /**
+   * IT's policy file, loaded and watched by the host (which also hands its `onProblem` port to health mail); without
+   * one nothing is locked.
+   */
+  policy?: PolicyService;
 }
 
 export interface Roomdeck {
@@ -43,17 +53,39 @@ export interface Roomdeck {
   stop(): void;
 }
 
-function roomTimeZone(config: KioskConfig): string {
-  return config.room.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+const machineTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** A change the admin asked for that touches a key IT's policy locks. */
+function lockedKeysIn(change: z.output<typeof RoomSettingsChangeSchema>, managed: readonly ManagedKey[]): ManagedKey[] {
+  const touched: ManagedKey[] = [];
+  if (change.language !== undefined) touched.push('language');
+  if (change.timeZone !== undefined) touched.push('timeZone');
+  if (change.privacy?.hideSubjects !== undefined) touched.push('privacy.hideSubjects');
+  if (change.privacy?.hideOrganizers !== undefined) touched.push('privacy.hideOrganizers');
+  if (change.pin !== undefined) touched.push('adminPin');
+  return touched.filter((key) => managed.includes(key));
+}
+
+function assertTimeZone(zone: string): void {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    throw new UserFacingError('bad-time-zone', `${zone} is not a time zone.`);
+  }
 }
 
 /** Composition root: config → accounts → providers → services → api handlers. Plain Node; both hosts call it. */
-export function createRoomdeck(config: KioskConfig, dataDir: string, ports: HostPorts): Roomdeck {
+export function createRoomdeck(installConfig: KioskConfig, dataDir: string, ports: HostPorts): Roomdeck {
   const { log, clock } = ports;
+  const policy = ports.policy ?? null;
+  const currentPolicy = () => policy?.current() ?? NO_POLICY;
+  const config = withPolicyAccounts(installConfig, currentPolicy());
   const bus = new EventBus();
   const settings = new SettingsStore(dataDir, log);
+  const resolved = (): ResolvedRoomSettings => resolveRoomSettings(installConfig, settings.get().local, currentPolicy(), machineTimeZone());
+  const roomSettings = () => resolved().values;
   const auth = new MicrosoftAuth(config.microsoft, ports.vault, log);
-  const gate = new AdminGate(() => config.admin?.pinHash ?? null, clock);
+  const gate = new AdminGate(() => roomSettings().pinHash, clock);
   let agenda: AgendaService | null = null;
   const agendaCache = new AgendaCache(dataDir, log);
 
@@ -74,7 +106,7 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
       ...Object.fromEntries(oauth2ProfilesFrom(config).map((profile) => [profile.provider, new OAuth2Connector(profile, { vault: ports.vault, clock, log })])),
     },
     settings,
-    managed: config.features,
+    managed: () => roomSettings().features,
     roomProvider: () => settings.get().room?.provider ?? null,
     browser: ports.browser,
     log,
@@ -120,20 +152,61 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     },
     settings,
     clock,
-    timeZone: roomTimeZone(config),
+    timeZone: () => roomSettings().timeZone,
     log,
     // The booking lands in the room's calendar, read by everyone: in the room's language.
-    subject: config.display.language === 'it' ? 'Prenotata in sala' : 'Booked at the room',
+    subject: () => (roomSettings().language === 'it' ? 'Prenotata in sala' : 'Booked at the room'),
   });
 
-  /** Every admin call checks the PIN session first (and keeps it open while the admin works). */
+  /**
+   * Every admin call checks the PIN session first (and keeps it open while the admin works). During the first
+   * configuration there is no PIN yet: whoever signs the room in is its admin, as the wizard's features step needs.
+   */
   const asAdmin = <T>(action: () => T): T => {
-    if (!gate.touch()) throw new UserFacingError('admin-locked', 'Enter the admin PIN to change settings.');
+    if (settings.get().firstConfig !== 'pending' && !gate.touch()) throw new UserFacingError('admin-locked', 'Enter the admin PIN to change settings.');
     return action();
+  };
+
+  const roomSettingsView = (): RoomSettingsView => {
+    const { values, managed } = resolved();
+    return {
+      language: values.language,
+      timeZone: values.timeZone,
+      machineTimeZone: machineTimeZone(),
+      machineTime: clock.now().toISOString(),
+      privacy: values.privacy,
+      pinSet: values.pinHash !== null,
+      tenant: tenantOf(config.microsoft.authority),
+      managed,
+      policy: policy?.report() ?? { path: '', status: 'none', inForce: 'none', version: null, problems: [], checkedAt: clock.now().toISOString() },
+    };
+  };
+
+  const changeRoomSettings = async (change: z.output<typeof RoomSettingsChangeSchema>): Promise<void> => {
+    const locked = lockedKeysIn(change, resolved().managed);
+    if (locked.length > 0) {
+      log.warn('settings.managed-refused', { keys: locked.join(',') });
+      throw new UserFacingError('setting-managed', `Managed by your organization: ${locked.join(', ')}.`);
+    }
+    if (change.timeZone) assertTimeZone(change.timeZone);
+    const pinHash = change.pin ? await hashPin(change.pin) : undefined;
+    await settings.update((s) => ({
+      ...s,
+      local: {
+        ...s.local,
+        ...(change.language ? { language: change.language } : {}),
+        ...(change.timeZone ? { timeZone: change.timeZone } : {}),
+        ...(change.privacy ? { privacy: { ...s.local.privacy, ...change.privacy } } : {}),
+        ...(pinHash ? { pinHash } : {}),
+      },
+    }));
+    log.info('settings.room-changed', { keys: Object.keys(change).join(',') });
+    restartAgenda();
   };
 
   const setup: RoomSetup = new RoomSetup({
     config,
+    roomSettings,
     settings,
     accounts: roomAccounts,
     scopes: (provider) => scopesFor(provider, consent.enabled(provider)),
@@ -144,20 +217,29 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     canBook: (provider) => consent.isOn(bookingFeature(provider)),
     meetNow: meetNowFor,
     showRoom: (provider, account, calendar) => {
-      agenda?.stop();
       room = { provider, account, calendar };
-      const invitations = invitationsFor(provider, account, calendar);
-      const source = roomAccounts[provider]?.calendars(account);
-      if (!source) return;
-      meetingLinksOn = consent.isOn('microsoft.meeting-links');
-      agenda = new AgendaService({
+      restartAgenda();
+    },
+  });
+
+  /** (Re)builds the agenda for the room on screen: the room's zone and privacy are read now, so a change applies. */
+  function restartAgenda(): void {
+    if (!room) return;
+    const { provider, account, calendar } = room;
+    agenda?.stop();
+    const invitations = invitationsFor(provider, account, calendar);
+    const source = roomAccounts[provider]?.calendars(account);
+    if (!source) return;
+    meetingLinksOn = consent.isOn('microsoft.meeting-links');
+    const { timeZone, privacy } = roomSettings();
+    agenda = new AgendaService({
         source,
         calendar,
-        timeZone: roomTimeZone(config),
+        timeZone,
         clock,
         detect: (event) => detectJoinLink(event.linkSource),
         providerName,
-        privacy: config.privacy,
+        privacy,
         bookedHere: () => booking.bookedHere(),
         pollMs: config.pollSeconds * 1000,
         cache: agendaCache,
@@ -166,8 +248,14 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
         onSignInNeeded: (err) => setup.signInNeeded(err),
         invitations: () => (invitations && consent.isOn('microsoft.meeting-links') ? invitations : null),
       });
-      void agenda.start();
-    },
+    void agenda.start();
+  }
+
+  // IT pushed a new policy (or a bad one, which keeps the last good): what it locks applies now.
+  policy?.onChange(() => {
+    onConsentChange();
+    restartAgenda();
+    bus.emit('state', setup.current());
   });
 
   const findLink = (meetingId: string, index: number): JoinLink => {
@@ -180,7 +268,7 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
 
   const handlers: Handlers = {
     'app.state': async () => setup.current(),
-    'app.display': async () => config.display,
+    'app.display': async () => ({ ...config.display, language: roomSettings().language }),
     'setup.signIn': async ({ provider, method }) => {
       setup.signIn(provider, method);
       return {};
@@ -193,10 +281,18 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
       await setup.chooseCalendar(calendarId);
       return {};
     },
+    'setup.back': async () => {
+      await setup.back();
+      return {};
+    },
+    'setup.finish': async () => {
+      await setup.finish();
+      return {};
+    },
     'agenda.get': async () => agenda?.current() ?? null,
     'meeting.join': async ({ meetingId, linkIndex }) => {
       const link = findLink(meetingId, linkIndex);
-      const target = joinTargetFor(link, config.join[link.provider] ?? 'web');
+      const target = joinTargetFor(link, roomSettings().join[link.provider] ?? 'web');
       await ports.opener.open(target);
       log.info('meeting.join', { provider: link.provider, via: target.via });
       return { opened: link };
@@ -228,6 +324,11 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     },
     'settings.cancelConsent': async () => {
       asAdmin(() => consent.cancel());
+      return {};
+    },
+    'settings.room': async () => asAdmin(roomSettingsView),
+    'settings.setRoom': async (change) => {
+      await asAdmin(() => changeRoomSettings(change));
       return {};
     },
   };

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { FeatureIdSchema } from './features';
-import { AgendaSchema, AppStateSchema, DisplaySchema, JoinLinkSchema, ProviderIdSchema, RoomProviderSchema, SettingsViewSchema, SignInMethodSchema, UnlockResultSchema } from './model';
+import {
+  AgendaSchema,
+  AppStateSchema,
+  DisplaySchema,
+  JoinLinkSchema,
+  ProviderIdSchema,
+  RoomProviderSchema,
+  RoomSettingsChangeSchema,
+  RoomSettingsViewSchema,
+  SettingsViewSchema,
+  SignInMethodSchema,
+  UnlockResultSchema,
+} from './model';
 
 /**
  * The IPC contract: the only way renderer and main talk, in Electron (ipcMain + preload) and in the web host
@@ -18,6 +30,10 @@ export const calls = {
   },
   'setup.cancelSignIn': { input: Empty, output: Empty },
   'setup.chooseCalendar': { input: z.object({ calendarId: z.string().min(1).max(512) }).strict(), output: Empty },
+  /** The wizard's Back from the calendar choice (to the sign-in) or from its first later step (to the calendars). */
+  'setup.back': { input: Empty, output: Empty },
+  /** Ends the first configuration: the home screen from now on. */
+  'setup.finish': { input: Empty, output: Empty },
   'agenda.get': { input: Empty, output: AgendaSchema.nullable() },
   'meeting.join': {
     input: z
@@ -41,6 +57,10 @@ export const calls = {
   'settings.setFeature': { input: z.object({ feature: FeatureIdSchema, enabled: z.boolean() }).strict(), output: Empty },
   'settings.disconnect': { input: z.object({ provider: ProviderIdSchema }).strict(), output: Empty },
   'settings.cancelConsent': { input: Empty, output: Empty },
+  /** The room's own settings and IT's policy report (also open, without the PIN, during the first configuration). */
+  'settings.room': { input: Empty, output: RoomSettingsViewSchema },
+  /** Refused with `setting-managed` for anything IT's policy locks, whoever calls. */
+  'settings.setRoom': { input: RoomSettingsChangeSchema, output: Empty },
 } as const;
 
 export const events = {

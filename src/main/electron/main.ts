@@ -11,6 +11,8 @@ import { createRoomdeck, type Roomdeck } from '../app';
 import { ConfigError, loadKioskConfig } from '../config/kiosk-config';
 import { createLogger, type Logger } from '../health/logger';
 import { systemClock, type ExternalBrowser } from '../ports';
+import { PolicyService } from '../policy/policy-service';
+import { resolvePolicyPath } from '../policy/policy-path';
 import { parseElectronCli, resolveConfigPath, type ElectronCli } from './cli';
 import { CrashPolicy, DEFAULT_CRASH_POLICY, parseRelaunchHistory } from './crash-policy';
 import { bridgeApi } from './ipc';
@@ -79,7 +81,8 @@ async function startKiosk(state: HostState): Promise<void> {
   serveRenderer(RENDERER_DIR, log);
   const vault = await SafeStorageVault.open(join(dataDir, 'vault'), safeStorage, log);
   const opener = new ElectronJoinOpener({ scopes, parent: () => state.kiosk, openApp: (url) => shell.openExternal(url), log });
-  const roomdeck: Roomdeck = createRoomdeck(config, dataDir, { vault, opener, browser: systemBrowser(log), clock: systemClock, log });
+  const policy = await PolicyService.open({ path: resolvePolicyPath(cli.policyPath, process.env, process.platform), dataDir, clock: systemClock, log });
+  const roomdeck: Roomdeck = createRoomdeck(config, dataDir, { vault, opener, browser: systemBrowser(log), clock: systemClock, log, policy });
   const unbridge = bridgeApi(roomdeck, () => state.kiosk, log);
 
   const crashPolicy = new CrashPolicy({ ...DEFAULT_CRASH_POLICY, clock: systemClock, relaunchHistory: parseRelaunchHistory(process.argv) });
@@ -90,6 +93,7 @@ async function startKiosk(state: HostState): Promise<void> {
   app.once('will-quit', () => {
     if (powerSaveBlocker.isStarted(blocker)) powerSaveBlocker.stop(blocker);
     roomdeck.stop();
+    policy.close();
     unbridge();
   });
 
