@@ -89,9 +89,15 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
   let agenda: AgendaService | null = null;
   const agendaCache = new AgendaCache(dataDir, log);
 
+  /**
+   * Whether admin calls are open: with a PIN session, or during the first configuration, when there is no PIN yet and
+   * whoever signs the room in is its admin (the wizard's features step needs the settings calls).
+   */
+  const adminSession = (): boolean => settings.get().firstConfig === 'pending' || gate.touch();
+
   let meetingLinksOn = false;
   const onConsentChange = () => {
-    if (gate.touch()) bus.emit('settings', consent.view());
+    if (adminSession()) bus.emit('settings', consent.view());
     setup.refreshActions();
     // Switching invitation parsing on or off changes which Join buttons exist: show it now, not at the next poll.
     const on = consent.isOn('microsoft.meeting-links');
@@ -158,12 +164,9 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
     subject: () => (roomSettings().language === 'it' ? 'Prenotata in sala' : 'Booked at the room'),
   });
 
-  /**
-   * Every admin call checks the PIN session first (and keeps it open while the admin works). During the first
-   * configuration there is no PIN yet: whoever signs the room in is its admin, as the wizard's features step needs.
-   */
+  /** Every admin call checks the session first (and keeps a PIN session open while the admin works). */
   const asAdmin = <T>(action: () => T): T => {
-    if (settings.get().firstConfig !== 'pending' && !gate.touch()) throw new UserFacingError('admin-locked', 'Enter the admin PIN to change settings.');
+    if (!adminSession()) throw new UserFacingError('admin-locked', 'Enter the admin PIN to change settings.');
     return action();
   };
 
