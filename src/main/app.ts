@@ -1,6 +1,4 @@
-import type { Agenda, CalendarChoice, JoinLink, ManagedKey, RoomSettingsView } from '../shared/model';
-import type { z } from 'zod';
-import type { RoomSettingsChangeSchema } from '../shared/model';
+import type { Agenda, CalendarChoice, JoinLink, RoomSettingsView } from '../shared/model';
 import { featureById, scopesFor, type FeatureId } from '../shared/features';
 import { ConsentService } from './auth/consent-service';
 import { GoogleAuth } from './auth/google-auth';
@@ -25,8 +23,8 @@ import { joinTargetFor } from './join/join-target';
 import { detectJoinLink, providerName } from './links';
 import type { Clock, ExternalBrowser, JoinOpener, TokenVault } from './ports';
 import type { PolicyService } from './policy/policy-service';
-import { NO_POLICY } from './policy/policy-schema';
-import { resolveRoomSettings, tenantOf, withPolicyAccounts, type ResolvedRoomSettings } from './policy/room-settings';
+import { isIanaZone, NO_POLICY } from './policy/policy-schema';
+import { lockedKeysIn, resolveRoomSettings, tenantOf, withPolicyAccounts, type ResolvedRoomSettings, type RoomSettingsChange } from './policy/room-settings';
 import { GraphApi } from './providers/microsoft/graph-api';
 import { GraphInvitationMailbox, invitationLookupOf, needsMailboxLookup } from './providers/microsoft/graph-mailbox';
 import { GoogleRoomAccount } from './providers/google/google-room-account';
@@ -55,24 +53,6 @@ export interface Roomdeck {
 
 const machineTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** A change the admin asked for that touches a key IT's policy locks. */
-function lockedKeysIn(change: z.output<typeof RoomSettingsChangeSchema>, managed: readonly ManagedKey[]): ManagedKey[] {
-  const touched: ManagedKey[] = [];
-  if (change.language !== undefined) touched.push('language');
-  if (change.timeZone !== undefined) touched.push('timeZone');
-  if (change.privacy?.hideSubjects !== undefined) touched.push('privacy.hideSubjects');
-  if (change.privacy?.hideOrganizers !== undefined) touched.push('privacy.hideOrganizers');
-  if (change.pin !== undefined) touched.push('adminPin');
-  return touched.filter((key) => managed.includes(key));
-}
-
-function assertTimeZone(zone: string): void {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-  } catch {
-    throw new UserFacingError('bad-time-zone', `${zone} is not a time zone.`);
-  }
-}
 
 /** Composition root: config → accounts → providers → services → api handlers. Plain Node; both hosts call it. */
 export function createRoomdeck(installConfig: KioskConfig, dataDir: string, ports: HostPorts): Roomdeck {
@@ -185,13 +165,13 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
     };
   };
 
-  const changeRoomSettings = async (change: z.output<typeof RoomSettingsChangeSchema>): Promise<void> => {
+  const changeRoomSettings = async (change: RoomSettingsChange): Promise<void> => {
     const locked = lockedKeysIn(change, resolved().managed);
     if (locked.length > 0) {
       log.warn('settings.managed-refused', { keys: locked.join(',') });
       throw new UserFacingError('setting-managed', `Managed by your organization: ${locked.join(', ')}.`);
     }
-    if (change.timeZone) assertTimeZone(change.timeZone);
+    if (change.timeZone && !isIanaZone(change.timeZone)) throw new UserFacingError('bad-time-zone', `${change.timeZone} is not a time zone.`);
     const pinHash = change.pin ? await hashPin(change.pin) : undefined;
     await settings.update((s) => ({
       ...s,
@@ -236,21 +216,21 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
     meetingLinksOn = consent.isOn('microsoft.meeting-links');
     const { timeZone, privacy } = roomSettings();
     agenda = new AgendaService({
-        source,
-        calendar,
-        timeZone,
-        clock,
-        detect: (event) => detectJoinLink(event.linkSource),
-        providerName,
-        privacy,
-        bookedHere: () => booking.bookedHere(),
-        pollMs: config.pollSeconds * 1000,
-        cache: agendaCache,
-        log,
-        onAgenda: (a: Agenda) => bus.emit('agenda', a),
-        onSignInNeeded: (err) => setup.signInNeeded(err),
-        invitations: () => (invitations && consent.isOn('microsoft.meeting-links') ? invitations : null),
-      });
+      source,
+      calendar,
+      timeZone,
+      clock,
+      detect: (event) => detectJoinLink(event.linkSource),
+      providerName,
+      privacy,
+      bookedHere: () => booking.bookedHere(),
+      pollMs: config.pollSeconds * 1000,
+      cache: agendaCache,
+      log,
+      onAgenda: (a: Agenda) => bus.emit('agenda', a),
+      onSignInNeeded: (err) => setup.signInNeeded(err),
+      invitations: () => (invitations && consent.isOn('microsoft.meeting-links') ? invitations : null),
+    });
     void agenda.start();
   }
 
@@ -258,7 +238,6 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
   policy?.onChange(() => {
     onConsentChange();
     restartAgenda();
-    bus.emit('state', setup.current());
   });
 
   const findLink = (meetingId: string, index: number): JoinLink => {

@@ -8,7 +8,7 @@ export const POLICY_VERSION = 1;
 
 const ZONE = z.string().min(1).max(64).refine((zone) => isIanaZone(zone), 'not an IANA time zone (e.g. Europe/Rome)');
 
-function isIanaZone(zone: string): boolean {
+export function isIanaZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;

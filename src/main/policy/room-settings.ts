@@ -1,5 +1,6 @@
 import type { FeatureId } from '../../shared/features';
-import type { Language, ManagedKey, Privacy, RoomProvider, SignInMethod } from '../../shared/model';
+import type { z } from 'zod';
+import type { Language, ManagedKey, Privacy, RoomProvider, RoomSettingsChangeSchema, SignInMethod } from '../../shared/model';
 import type { KioskConfig } from '../config/kiosk-config';
 import type { Settings } from '../config/settings-store';
 import type { Policy } from './policy-schema';
@@ -84,4 +85,18 @@ export function withPolicyAccounts(config: KioskConfig, policy: Policy): KioskCo
   const microsoft = { ...config.microsoft, clientId: ms?.clientId ?? config.microsoft.clientId, authority };
   const google = config.google && policy.google?.clientId ? { ...config.google, clientId: policy.google.clientId } : config.google;
   return { ...config, microsoft, google };
+}
+
+export type RoomSettingsChange = z.output<typeof RoomSettingsChangeSchema>;
+
+/** The keys of a change the admin asked for that IT's policy locks (the api refuses the whole change then). */
+export function lockedKeysIn(change: RoomSettingsChange, managed: readonly ManagedKey[]): ManagedKey[] {
+  const touched: [ManagedKey, unknown][] = [
+    ['language', change.language],
+    ['timeZone', change.timeZone],
+    ['privacy.hideSubjects', change.privacy?.hideSubjects],
+    ['privacy.hideOrganizers', change.privacy?.hideOrganizers],
+    ['adminPin', change.pin],
+  ];
+  return touched.filter(([key, value]) => value !== undefined && managed.includes(key)).map(([key]) => key);
 }

@@ -36,7 +36,7 @@ export function isManaged(view: RoomSettingsView, key: ManagedKey): boolean {
 
 export function ManagedNote({ show }: { show: boolean }) {
   const { t } = useTranslation();
-  return show ? <p className="feature__note managed-note">{t('settings.managed')}</p> : null;
+  return show ? <p className="feature__note">{t('settings.managed')}</p> : null;
 }
 
 const LANGUAGES: Language[] = ['en', 'it', 'auto'];
