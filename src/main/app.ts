@@ -252,7 +252,9 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
     'app.state': async () => setup.current(),
     'app.display': async () => ({ ...config.display, language: roomSettings().language }),
     'setup.signIn': async ({ provider, method }) => {
-      setup.signIn(provider, method);
+      // A sign-in method IT locks is the one used, whichever button was tapped.
+      const { values, managed } = resolved();
+      setup.signIn(provider, managed.includes('signInMethod') ? values.signInMethod : method);
       return {};
     },
     'setup.cancelSignIn': async () => {

@@ -11,6 +11,10 @@ describe('parseElectronCli', () => {
   it('defaults to kiosk mode with nothing set', () => {
     expect(parseElectronCli(['out/main/electron.js'])).toEqual({ configPath: undefined, dataDir: undefined, policyPath: undefined, windowed: false });
   });
+
+  it('takes IT’s policy file from --policy (tests, the demo)', () => {
+    expect(parseElectronCli(['--policy', 'p.json']).policyPath).toBe(resolve('p.json'));
+  });
 });
 
 describe('resolveConfigPath', () => {
