@@ -144,6 +144,8 @@ test('a policy that presets provider, features and PIN skips those steps and gre
 
   await openSettings(page, '8642');
   await expect(page.getByTestId('policy-status')).toContainText('Your organization’s policy is in force');
+  await expect(page.getByTestId('other-managed').getByRole('listitem')).toHaveText(['Admin PIN', 'Room account provider']);
+  await expect(page.getByTestId('other-managed')).toContainText('Managed by your organization');
   for (const id of ['microsoft.instant-meeting', 'microsoft.meeting-links']) {
     await expect(feature(page, id).getByRole('switch')).toBeDisabled();
     await expect(feature(page, id)).toContainText('Managed by your organization');

@@ -118,6 +118,24 @@ export function PrivacyChoice({ view, change }: { view: RoomSettingsView; change
   );
 }
 
+/** Locked settings with no control on this screen (they are set only by IT): named, so the admin knows who decides. */
+const WITHOUT_CONTROL: ManagedKey[] = ['adminPin', 'provider', 'calendar', 'signInMethod', 'join', 'updateChannel'];
+
+export function OtherManagedSettings({ view }: { view: RoomSettingsView }) {
+  const { t } = useTranslation();
+  const keys = WITHOUT_CONTROL.filter((key) => isManaged(view, key));
+  if (keys.length === 0) return null;
+  return (
+    <div className="room-setting" data-testid="other-managed">
+      <p className="room-setting__name">{t('policy.alsoManaged')}</p>
+      <ul className="scopes">
+        {keys.map((key) => <li key={key} className="scope scope--none">{t(`policy.key.${key}`)}</li>)}
+      </ul>
+      <ManagedNote show />
+    </div>
+  );
+}
+
 /** For the admin: whether IT's policy file is in force, and exactly what is wrong with it when it is not. */
 export function PolicyStatus({ report }: { report: PolicyReport }) {
   const { t } = useTranslation();

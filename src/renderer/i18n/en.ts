@@ -97,6 +97,8 @@ export const en = {
     noneInForce: 'No policy is in force until it is fixed.',
     file: 'file',
     line: 'line {{line}}',
+    alsoManaged: 'Also set by your organization',
+    key: { adminPin: 'Admin PIN', provider: 'Room account provider', calendar: 'Room calendar', signInMethod: 'Sign-in method', join: 'How Join opens meetings', updateChannel: 'Update channel' },
   },
   ambient: { touch: 'Touch the screen to see the meetings' },
   pin: {

@@ -98,6 +98,8 @@ export const it: Messages = {
     noneInForce: 'Nessuna policy è in vigore finché non viene corretto.',
     file: 'file',
     line: 'riga {{line}}',
+    alsoManaged: 'Impostati anche dalla tua organizzazione',
+    key: { adminPin: 'PIN amministratore', provider: 'Provider dell’account della sala', calendar: 'Calendario della sala', signInMethod: 'Metodo di accesso', join: 'Come Partecipa apre le riunioni', updateChannel: 'Canale di aggiornamento' },
   },
   ambient: { touch: 'Tocca lo schermo per vedere le riunioni' },
   pin: {

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/hooks';
 import { FeatureSettings } from '../components/FeatureSettings';
-import { LanguageChoice, PolicyStatus, PrivacyChoice, TimeZoneChoice, useRoomSettings } from '../components/RoomSettingsControls';
+import { LanguageChoice, OtherManagedSettings, PolicyStatus, PrivacyChoice, TimeZoneChoice, useRoomSettings } from '../components/RoomSettingsControls';
 
 /** Settings close by themselves after this long untouched, like the PIN session in main. */
 const IDLE_MS = 5 * 60_000;
@@ -40,6 +40,7 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
           <LanguageChoice view={room.view} change={room.change} />
           <TimeZoneChoice view={room.view} change={room.change} />
           <PrivacyChoice view={room.view} change={room.change} />
+          <OtherManagedSettings view={room.view} />
         </section>
       ) : null}
       <p className="lead">{t('settings.intro')}</p>
