@@ -22,7 +22,7 @@ import type { Logger } from './health/logger';
 import { joinTargetFor } from './join/join-target';
 import { detectJoinLink, providerName } from './links';
 import type { Clock, ExternalBrowser, JoinOpener, TokenVault } from './ports';
-import type { PolicyService } from './policy/policy-service';
+import { noPolicyReport, type PolicyService } from './policy/policy-service';
 import { isIanaZone, NO_POLICY } from './policy/policy-schema';
 import { lockedKeysIn, resolveRoomSettings, tenantOf, withPolicyAccounts, type ResolvedRoomSettings, type RoomSettingsChange } from './policy/room-settings';
 import { GraphApi } from './providers/microsoft/graph-api';
@@ -52,7 +52,6 @@ export interface Roomdeck {
 }
 
 const machineTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 
 /** Composition root: config → accounts → providers → services → api handlers. Plain Node; both hosts call it. */
 export function createRoomdeck(installConfig: KioskConfig, dataDir: string, ports: HostPorts): Roomdeck {
@@ -158,10 +157,9 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
       machineTimeZone: machineTimeZone(),
       machineTime: clock.now().toISOString(),
       privacy: values.privacy,
-      pinSet: values.pinHash !== null,
       tenant: tenantOf(config.microsoft.authority),
       managed,
-      policy: policy?.report() ?? { path: '', status: 'none', inForce: 'none', version: null, problems: [], checkedAt: clock.now().toISOString() },
+      policy: policy?.report() ?? noPolicyReport('', clock.now()),
     };
   };
 
@@ -184,7 +182,8 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
       },
     }));
     log.info('settings.room-changed', { keys: Object.keys(change).join(',') });
-    restartAgenda();
+    // The agenda is drawn in the room's zone and filtered by its privacy: rebuild it when either changes.
+    if (change.timeZone || change.privacy) restartAgenda();
   };
 
   const setup: RoomSetup = new RoomSetup({

@@ -244,7 +244,6 @@ export const RoomSettingsViewSchema = z.object({
   machineTimeZone: z.string().max(64),
   machineTime: InstantSchema,
   privacy: PrivacySchema,
-  pinSet: z.boolean(),
   /** The Microsoft tenant the room signs in to (from the authority), for the wizard's provider step. */
   tenant: z.string().max(200).nullable(),
   managed: z.array(ManagedKeySchema).max(20),

@@ -22,12 +22,18 @@ async function kiosk(policy: Record<string, unknown> | null, setUp: boolean) {
   await service.load();
   const app = createRoomdeck(config, dir, { vault: new MemoryVault(), opener: { open: async () => undefined }, browser: { open: async () => undefined }, clock: systemClock, log: silentLogger, policy: service });
   await app.start();
-  return (name: string, input: unknown) => app.router.dispatch(name, input);
+  const call = (name: string, input: unknown) => app.router.dispatch(name, input);
+  /** IT pushes a new file (the watcher's debounce is PolicyService's own test). */
+  const push = async (next: Record<string, unknown>) => {
+    await writeFile(path, JSON.stringify(next));
+    await service.load();
+  };
+  return { call, push };
 }
 
 describe('settings locked by policy', () => {
   it('are refused to any caller, also one holding the admin PIN, while the others change', async () => {
-    const call = await kiosk({ version: 1, display: { language: 'it' }, privacy: { hideSubjects: true } }, false);
+    const { call, push } = await kiosk({ version: 1, display: { language: 'it' }, privacy: { hideSubjects: true } }, false);
     expect(await call('settings.setRoom', { language: 'en' })).toEqual({ ok: false, error: { code: 'setting-managed', message: 'Managed by your organization: language.' } });
     expect(await call('settings.setRoom', { privacy: { hideSubjects: false, hideOrganizers: true } })).toMatchObject({ ok: false, error: { code: 'setting-managed' } });
     expect(await call('settings.setRoom', { privacy: { hideOrganizers: true }, timeZone: 'Europe/Rome' })).toEqual({ ok: true, output: {} });
@@ -35,12 +41,18 @@ describe('settings locked by policy', () => {
       ok: true,
       output: { language: 'it', timeZone: 'Europe/Rome', privacy: { hideSubjects: true, hideOrganizers: true }, tenant: 'contoso.com', managed: ['language', 'privacy.hideSubjects'] },
     });
+
+    // IT unlocks the language and locks the time zone: the admin's own choice applies again, the zone is IT's.
+    await push({ version: 1, room: { timeZone: 'Asia/Tokyo' } });
+    expect(await call('settings.setRoom', { language: 'en' })).toEqual({ ok: true, output: {} });
+    expect(await call('settings.setRoom', { timeZone: 'Europe/Rome' })).toMatchObject({ ok: false, error: { code: 'setting-managed' } });
+    expect(await call('settings.room', {})).toMatchObject({ ok: true, output: { language: 'en', timeZone: 'Asia/Tokyo', managed: ['timeZone'] } });
   });
 });
 
 describe('admin PIN', () => {
   it('set by policy: the policy’s PIN opens settings, it cannot be changed here, and five wrong tries lock it', async () => {
-    const call = await kiosk({ version: 1, admin: { pinHash: await hashPin('1357') } }, true);
+    const { call } = await kiosk({ version: 1, admin: { pinHash: await hashPin('1357') } }, true);
     expect(await call('settings.room', {})).toMatchObject({ ok: false, error: { code: 'admin-locked' } });
     expect(await call('admin.unlock', { pin: '1357' })).toEqual({ ok: true, output: { unlocked: true } });
     expect(await call('settings.setRoom', { pin: '9999' })).toMatchObject({ ok: false, error: { code: 'setting-managed' } });
@@ -51,9 +63,14 @@ describe('admin PIN', () => {
   });
 
   it('chosen in the wizard: stored hashed, and what opens settings afterwards', async () => {
-    const call = await kiosk(null, false);
+    const { call, push } = await kiosk(null, false);
     expect(await call('settings.setRoom', { pin: '4321' })).toEqual({ ok: true, output: {} });
     expect(await call('admin.unlock', { pin: '4321' })).toEqual({ ok: true, output: { unlocked: true } });
     expect(await call('admin.unlock', { pin: '1234' })).toMatchObject({ output: { unlocked: false, reason: 'wrong-pin' } });
+
+    // IT changes the PIN by policy later: the room's own PIN stops working.
+    await push({ version: 1, admin: { pinHash: await hashPin('8642') } });
+    expect(await call('admin.unlock', { pin: '4321' })).toMatchObject({ output: { unlocked: false, reason: 'wrong-pin' } });
+    expect(await call('admin.unlock', { pin: '8642' })).toEqual({ ok: true, output: { unlocked: true } });
   });
 });

@@ -22,6 +22,11 @@ export interface PolicyServiceDeps {
 
 export type PolicyListener = (policy: Policy, report: PolicyReport) => void;
 
+/** Nothing read yet, or nothing to read: no policy in force. */
+export function noPolicyReport(path: string, now: Date): PolicyReport {
+  return { path, status: 'none', inForce: 'none', version: null, problems: [], checkedAt: now.toISOString() };
+}
+
 /**
  * IT's policy file, kept in force: validated on every change, a bad or cut-off file is reported (admin screen, log,
  * and whoever listens to `onProblem`, e.g. health mail) while the last good copy stays in force.
@@ -45,7 +50,7 @@ export class PolicyService {
 
   constructor(private readonly deps: PolicyServiceDeps) {
     this.lastGoodPath = join(deps.dataDir, 'policy.last-good.json');
-    this.state = { path: deps.path, status: 'none', inForce: 'none', version: null, problems: [], checkedAt: deps.clock.now().toISOString() };
+    this.state = noPolicyReport(deps.path, deps.clock.now());
   }
 
   current(): Policy {
@@ -90,11 +95,20 @@ export class PolicyService {
 
   private async loadNow(): Promise<void> {
     const read = await readPolicyFile(this.deps.path);
-    const checkedAt = this.deps.clock.now().toISOString();
-    if (read.kind === 'bad') return this.keepLastGood(read, checkedAt);
-    const policy = read.kind === 'ok' ? read.policy : NO_POLICY;
-    if (read.kind === 'ok') await writeJsonFileAtomic(this.lastGoodPath, policy);
-    this.apply(policy, { path: this.deps.path, status: read.kind === 'ok' ? 'ok' : 'none', inForce: read.kind === 'ok' ? 'file' : 'none', version: read.kind === 'ok' ? policy.version : null, problems: [], checkedAt });
+    const now = this.deps.clock.now();
+    if (read.kind === 'bad') return this.keepLastGood(read, now.toISOString());
+    if (read.kind === 'missing') return this.apply(NO_POLICY, noPolicyReport(this.deps.path, now));
+    await this.saveLastGood(read.policy);
+    this.apply(read.policy, { path: this.deps.path, status: 'ok', inForce: 'file', version: read.policy.version, problems: [], checkedAt: now.toISOString() });
+  }
+
+  /** A data folder that cannot be written loses only the fallback, never the policy in force now. */
+  private async saveLastGood(policy: Policy): Promise<void> {
+    try {
+      await writeJsonFileAtomic(this.lastGoodPath, policy);
+    } catch (err) {
+      this.deps.log.warn('policy.last-good-not-saved', { error: err instanceof Error ? err.message : String(err) });
+    }
   }
 
   private async keepLastGood(read: Extract<PolicyRead, { kind: 'bad' }>, checkedAt: string): Promise<void> {
