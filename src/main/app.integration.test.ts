@@ -74,6 +74,10 @@ async function signIn(h: Harness, sandbox: Sandbox, consent = true): Promise<voi
     return s?.phase === 'signing-in' && s.deviceCode;
   });
   sandbox.control.approveDeviceCode({ userCode: prompt.userCode, account: ROOM, consent });
+  if (!consent) return;
+  // The first configuration's later steps (features, privacy, PIN) are the renderer's: these tests go straight home.
+  await until(() => lastState(h)?.phase === 'configure');
+  await h.app.router.dispatch('setup.finish', {});
 }
 
 describe('Roomdeck against the sandbox tenant (msal-node + Graph client, real HTTP)', () => {

@@ -1,4 +1,4 @@
-import type { Agenda, CalendarChoice, JoinLink, MeetingService } from '../shared/model';
+import type { Agenda, CalendarChoice, JoinLink, MeetingService, RoomSettingsView } from '../shared/model';
 import { featureById, scopesFor, type FeatureId } from '../shared/features';
 import { ConsentService } from './auth/consent-service';
 import { GoogleAuth } from './auth/google-auth';
@@ -9,7 +9,7 @@ import { MicrosoftConnector } from './auth/microsoft-connector';
 import { OAuth2Connector } from './auth/oauth2-connector';
 import { oauth2ProfilesFrom } from './auth/oauth2-profiles';
 import type { OAuth2ProviderId } from './auth/oauth2-client';
-import { AdminGate } from './config/admin-pin';
+import { AdminGate, hashPin } from './config/admin-pin';
 import { ApiRouter, EventBus, UserFacingError, type Handlers } from './bridge/router';
 import { AgendaCache } from './calendar/agenda-cache';
 import { BookingService } from './meetings/booking-service';
@@ -29,6 +29,9 @@ import { createRoomHealth } from './health/room-health';
 import { joinTargetFor } from './join/join-target';
 import { detectJoinLink, providerName } from './links';
 import type { Clock, ExternalBrowser, JoinOpener, TokenVault } from './ports';
+import { noPolicyReport, type PolicyService } from './policy/policy-service';
+import { isIanaZone, NO_POLICY } from './policy/policy-schema';
+import { lockedKeysIn, resolveRoomSettings, tenantOf, withPolicyAccounts, type ResolvedRoomSettings, type RoomSettingsChange } from './policy/room-settings';
 import { GraphApi } from './providers/microsoft/graph-api';
 import { GraphInvitationMailbox, invitationLookupOf, needsMailboxLookup } from './providers/microsoft/graph-mailbox';
 import { GoogleRoomAccount } from './providers/google/google-room-account';
@@ -52,6 +55,11 @@ export interface HostPorts {
   browser: ExternalBrowser;
   clock: Clock;
   log: Logger;
+  /**
+   * IT's policy file, loaded and watched by the host (which also hands its `onProblem` port to health mail); without
+   * one nothing is locked.
+   */
+  policy?: PolicyService;
 }
 
 export interface Roomdeck {
@@ -61,23 +69,32 @@ export interface Roomdeck {
   stop(): void;
 }
 
-function roomTimeZone(config: KioskConfig): string {
-  return config.room.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
+const machineTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** Composition root: config → accounts → providers → services → api handlers. Plain Node; both hosts call it. */
-export function createRoomdeck(config: KioskConfig, dataDir: string, ports: HostPorts): Roomdeck {
+export function createRoomdeck(installConfig: KioskConfig, dataDir: string, ports: HostPorts): Roomdeck {
   const { log, clock } = ports;
+  const policy = ports.policy ?? null;
+  const currentPolicy = () => policy?.current() ?? NO_POLICY;
+  const config = withPolicyAccounts(installConfig, currentPolicy());
   const bus = new EventBus();
   const settings = new SettingsStore(dataDir, log);
+  const resolved = (): ResolvedRoomSettings => resolveRoomSettings(installConfig, settings.get().local, currentPolicy(), machineTimeZone());
+  const roomSettings = () => resolved().values;
   const auth = new MicrosoftAuth(config.microsoft, ports.vault, log);
-  const gate = new AdminGate(() => config.admin?.pinHash ?? null, clock);
+  const gate = new AdminGate(() => roomSettings().pinHash, clock);
   let agenda: AgendaService | null = null;
   const agendaCache = new AgendaCache(dataDir, log);
 
+  /**
+   * Whether admin calls are open: with a PIN session, or during the first configuration, when there is no PIN yet and
+   * whoever signs the room in is its admin (the wizard's features step needs the settings calls).
+   */
+  const adminSession = (): boolean => settings.get().firstConfig === 'pending' || gate.touch();
+
   let meetingLinksOn = false;
   const onConsentChange = () => {
-    if (gate.touch()) bus.emit('settings', consent.view());
+    if (adminSession()) bus.emit('settings', consent.view());
     setup.refreshActions();
     // Switching invitation parsing on or off changes which Join buttons exist: show it now, not at the next poll.
     const on = consent.isOn('microsoft.meeting-links');
@@ -95,7 +112,7 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
       ...oauth2,
     },
     settings,
-    managed: config.features,
+    managed: () => roomSettings().features,
     roomProvider: () => settings.get().room?.provider ?? null,
     browser: ports.browser,
     log,
@@ -162,10 +179,10 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     },
     settings,
     clock,
-    timeZone: roomTimeZone(config),
+    timeZone: () => roomSettings().timeZone,
     log,
     // The booking lands in the room's calendar, read by everyone: in the room's language.
-    subject: config.display.language === 'it' ? 'Prenotata in sala' : 'Booked at the room',
+    subject: () => (roomSettings().language === 'it' ? 'Prenotata in sala' : 'Booked at the room'),
   });
 
   /**
@@ -206,14 +223,52 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     log,
   });
 
-  /** Every admin call checks the PIN session first (and keeps it open while the admin works). */
+  /** Every admin call checks the session first (and keeps a PIN session open while the admin works). */
   const asAdmin = <T>(action: () => T): T => {
-    if (!gate.touch()) throw new UserFacingError('admin-locked', 'Enter the admin PIN to change settings.');
+    if (!adminSession()) throw new UserFacingError('admin-locked', 'Enter the admin PIN to change settings.');
     return action();
+  };
+
+  const roomSettingsView = (): RoomSettingsView => {
+    const { values, managed } = resolved();
+    return {
+      language: values.language,
+      timeZone: values.timeZone,
+      machineTimeZone: machineTimeZone(),
+      machineTime: clock.now().toISOString(),
+      privacy: values.privacy,
+      tenant: tenantOf(config.microsoft.authority),
+      managed,
+      policy: policy?.report() ?? noPolicyReport('', clock.now()),
+    };
+  };
+
+  const changeRoomSettings = async (change: RoomSettingsChange): Promise<void> => {
+    const locked = lockedKeysIn(change, resolved().managed);
+    if (locked.length > 0) {
+      log.warn('settings.managed-refused', { keys: locked.join(',') });
+      throw new UserFacingError('setting-managed', `Managed by your organization: ${locked.join(', ')}.`);
+    }
+    if (change.timeZone && !isIanaZone(change.timeZone)) throw new UserFacingError('bad-time-zone', `${change.timeZone} is not a time zone.`);
+    const pinHash = change.pin ? await hashPin(change.pin) : undefined;
+    await settings.update((s) => ({
+      ...s,
+      local: {
+        ...s.local,
+        ...(change.language ? { language: change.language } : {}),
+        ...(change.timeZone ? { timeZone: change.timeZone } : {}),
+        ...(change.privacy ? { privacy: { ...s.local.privacy, ...change.privacy } } : {}),
+        ...(pinHash ? { pinHash } : {}),
+      },
+    }));
+    log.info('settings.room-changed', { keys: Object.keys(change).join(',') });
+    // The agenda is drawn in the room's zone and filtered by its privacy: rebuild it when either changes.
+    if (change.timeZone || change.privacy) restartAgenda();
   };
 
   const setup: RoomSetup = new RoomSetup({
     config,
+    roomSettings,
     settings,
     accounts: roomAccounts,
     scopes: (provider) => scopesFor(provider, consent.enabled(provider)),
@@ -227,29 +282,8 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     canBook: (provider) => consent.isOn(bookingFeature(provider)),
     meetNow: meetNowFor,
     showRoom: (provider, account, calendar) => {
-      agenda?.stop();
       room = { provider, account, calendar };
-      const invitations = invitationsFor(provider, account, calendar);
-      const source = roomAccounts[provider]?.calendars(account);
-      if (!source) return;
-      meetingLinksOn = consent.isOn('microsoft.meeting-links');
-      agenda = new AgendaService({
-        source,
-        calendar,
-        timeZone: roomTimeZone(config),
-        clock,
-        detect: (event) => detectJoinLink(event.linkSource),
-        providerName,
-        privacy: config.privacy,
-        bookedHere: () => booking.bookedHere(),
-        pollMs: config.pollSeconds * 1000,
-        cache: agendaCache,
-        log,
-        onAgenda: (a: Agenda) => bus.emit('agenda', a),
-        onSignInNeeded: (err) => setup.signInNeeded(err),
-        invitations: () => (invitations && consent.isOn('microsoft.meeting-links') ? invitations : null),
-      });
-      void agenda.start();
+      restartAgenda();
     },
   });
 
@@ -276,6 +310,41 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     mailer: roomMailer,
   });
 
+  /** (Re)builds the agenda for the room on screen: the room's zone and privacy are read now, so a change applies. */
+  function restartAgenda(): void {
+    if (!room) return;
+    const { provider, account, calendar } = room;
+    agenda?.stop();
+    const invitations = invitationsFor(provider, account, calendar);
+    const source = roomAccounts[provider]?.calendars(account);
+    if (!source) return;
+    meetingLinksOn = consent.isOn('microsoft.meeting-links');
+    const { timeZone, privacy } = roomSettings();
+    agenda = new AgendaService({
+      source,
+      calendar,
+      timeZone,
+      clock,
+      detect: (event) => detectJoinLink(event.linkSource),
+      providerName,
+      privacy,
+      bookedHere: () => booking.bookedHere(),
+      pollMs: config.pollSeconds * 1000,
+      cache: agendaCache,
+      log,
+      onAgenda: (a: Agenda) => bus.emit('agenda', a),
+      onSignInNeeded: (err) => setup.signInNeeded(err),
+      invitations: () => (invitations && consent.isOn('microsoft.meeting-links') ? invitations : null),
+    });
+    void agenda.start();
+  }
+
+  // IT pushed a new policy (or a bad one, which keeps the last good): what it locks applies now.
+  policy?.onChange(() => {
+    onConsentChange();
+    restartAgenda();
+  });
+
   const findLink = (meetingId: string, index: number): JoinLink => {
     const meeting = agenda?.current()?.meetings.find((m) => m.id === meetingId);
     if (!meeting) throw new UserFacingError('meeting-not-found', 'This meeting is no longer in the room calendar.');
@@ -286,9 +355,11 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
 
   const handlers: Handlers = {
     'app.state': async () => setup.current(),
-    'app.display': async () => config.display,
+    'app.display': async () => ({ ...config.display, language: roomSettings().language }),
     'setup.signIn': async ({ provider, method }) => {
-      setup.signIn(provider, method);
+      // A sign-in method IT locks is the one used, whichever button was tapped.
+      const { values, managed } = resolved();
+      setup.signIn(provider, managed.includes('signInMethod') ? values.signInMethod : method);
       return {};
     },
     'setup.cancelSignIn': async () => {
@@ -299,10 +370,18 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
       await setup.chooseCalendar(calendarId);
       return {};
     },
+    'setup.back': async () => {
+      await setup.back();
+      return {};
+    },
+    'setup.finish': async () => {
+      await setup.finish();
+      return {};
+    },
     'agenda.get': async () => agenda?.current() ?? null,
     'meeting.join': async ({ meetingId, linkIndex }) => {
       const link = findLink(meetingId, linkIndex);
-      const target = joinTargetFor(link, config.join[link.provider] ?? 'web');
+      const target = joinTargetFor(link, roomSettings().join[link.provider] ?? 'web');
       await ports.opener.open(target);
       log.info('meeting.join', { provider: link.provider, via: target.via });
       return { opened: link };
@@ -341,6 +420,11 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     },
     'health.get': async () => asAdmin(() => health.view()),
     'health.check': async () => asAdmin(() => health.runNow()),
+    'settings.room': async () => asAdmin(roomSettingsView),
+    'settings.setRoom': async (change) => {
+      await asAdmin(() => changeRoomSettings(change));
+      return {};
+    },
   };
 
   return {

@@ -2,7 +2,20 @@ import { z } from 'zod';
 import { FeatureIdSchema } from './features';
 import { HealthViewSchema } from './health';
 import { InviteOptionsSchema, InviteQuerySchema, MAX_INVITEES, PersonSchema, SearchResultSchema, SendResultSchema } from './invite';
-import { AgendaSchema, AppStateSchema, DisplaySchema, JoinLinkSchema, MeetingServiceSchema, ProviderIdSchema, RoomProviderSchema, SettingsViewSchema, SignInMethodSchema, UnlockResultSchema } from './model';
+import {
+  AgendaSchema,
+  AppStateSchema,
+  DisplaySchema,
+  JoinLinkSchema,
+  MeetingServiceSchema,
+  ProviderIdSchema,
+  RoomProviderSchema,
+  RoomSettingsChangeSchema,
+  RoomSettingsViewSchema,
+  SettingsViewSchema,
+  SignInMethodSchema,
+  UnlockResultSchema,
+} from './model';
 
 /**
  * The IPC contract: the only way renderer and main talk, in Electron (ipcMain + preload) and in the web host
@@ -20,6 +33,10 @@ export const calls = {
   },
   'setup.cancelSignIn': { input: Empty, output: Empty },
   'setup.chooseCalendar': { input: z.object({ calendarId: z.string().min(1).max(512) }).strict(), output: Empty },
+  /** The wizard's Back from the calendar choice (to the sign-in) or from its first later step (to the calendars). */
+  'setup.back': { input: Empty, output: Empty },
+  /** Ends the first configuration: the home screen from now on. */
+  'setup.finish': { input: Empty, output: Empty },
   'agenda.get': { input: Empty, output: AgendaSchema.nullable() },
   'meeting.join': {
     input: z
@@ -55,6 +72,10 @@ export const calls = {
   /** The self-checks as last run (admin PIN, like settings); `health.check` runs them now and answers when done. */
   'health.get': { input: Empty, output: HealthViewSchema },
   'health.check': { input: Empty, output: HealthViewSchema },
+  /** The room's own settings and IT's policy report (also open, without the PIN, during the first configuration). */
+  'settings.room': { input: Empty, output: RoomSettingsViewSchema },
+  /** Refused with `setting-managed` for anything IT's policy locks, whoever calls. */
+  'settings.setRoom': { input: RoomSettingsChangeSchema, output: Empty },
 } as const;
 
 export const events = {

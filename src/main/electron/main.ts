@@ -12,6 +12,8 @@ import { createFileLogger } from '../health/log-file';
 import type { Logger } from '../health/logger';
 import { systemClock, type ExternalBrowser } from '../ports';
 import { startAutoUpdates } from './auto-update';
+import { PolicyService } from '../policy/policy-service';
+import { resolvePolicyPath } from '../policy/policy-path';
 import { parseElectronCli, resolveConfigPath, type ElectronCli } from './cli';
 import { CrashPolicy, DEFAULT_CRASH_POLICY, parseRelaunchHistory } from './crash-policy';
 import { bridgeApi } from './ipc';
@@ -75,7 +77,8 @@ async function startKiosk(state: HostState): Promise<void> {
   serveRenderer(RENDERER_DIR, log);
   const vault = await SafeStorageVault.open(join(dataDir, 'vault'), safeStorage, log);
   const opener = new ElectronJoinOpener({ scopes, parent: () => state.kiosk, openApp: (url) => shell.openExternal(url), log });
-  const roomdeck: Roomdeck = createRoomdeck(config, dataDir, { vault, opener, browser: systemBrowser(log), clock: systemClock, log });
+  const policy = await PolicyService.open({ path: resolvePolicyPath(cli.policyPath, process.env, process.platform), dataDir, clock: systemClock, log });
+  const roomdeck: Roomdeck = createRoomdeck(config, dataDir, { vault, opener, browser: systemBrowser(log), clock: systemClock, log, policy });
   const unbridge = bridgeApi(roomdeck, () => state.kiosk, log);
 
   const crashPolicy = new CrashPolicy({ ...DEFAULT_CRASH_POLICY, clock: systemClock, relaunchHistory: parseRelaunchHistory(process.argv) });
@@ -88,6 +91,7 @@ async function startKiosk(state: HostState): Promise<void> {
     if (powerSaveBlocker.isStarted(blocker)) powerSaveBlocker.stop(blocker);
     stopUpdates();
     roomdeck.stop();
+    policy.close();
     unbridge();
   });
 

@@ -22,10 +22,11 @@ export interface BookingServiceDeps {
   refreshAgenda(): Promise<Agenda | null>;
   settings: SettingsStore;
   clock: Clock;
-  timeZone: string;
+  /** Read at each booking: the admin or IT's policy may change the room's zone while it runs. */
+  timeZone(): string;
   log: Logger;
   /** The subject the room's calendar shows for a walk-in booking, in the room's language. */
-  subject: string;
+  subject(): string;
 }
 
 const MINUTE = 60_000;
@@ -54,7 +55,7 @@ export class BookingService {
   async bookNow(minutes: number): Promise<{ until: string }> {
     const { booker, calendar } = this.ready();
     const slot = await this.freeSlot(minutes);
-    const booked = await booker.book(calendar, slot, this.deps.subject, randomUUID()).catch((err: unknown) => {
+    const booked = await booker.book(calendar, slot, this.deps.subject(), randomUUID()).catch((err: unknown) => {
       throw refusal(err);
     });
     await this.afterBooking(booked.id, minutes);
@@ -75,7 +76,7 @@ export class BookingService {
     const booker = this.deps.meetingBooker(provider);
     if (!booker || !calendar) throw new UserFacingError('booking-off', 'Meeting from this screen is not switched on.');
     const slot = await this.freeSlot(minutes);
-    const booked = await booker.bookWithMeeting(calendar, slot, this.deps.subject, randomUUID()).catch((err: unknown) => {
+    const booked = await booker.bookWithMeeting(calendar, slot, this.deps.subject(), randomUUID()).catch((err: unknown) => {
       throw refusal(err);
     });
     await this.afterBooking(booked.id, minutes);
@@ -92,7 +93,7 @@ export class BookingService {
     const { booker, calendar } = this.ready();
     const slot = await this.freeSlot(minutes);
     const key = randomUUID();
-    const meeting = await factory.create({ slot, topic: this.deps.subject, marker: key });
+    const meeting = await factory.create({ slot, topic: this.deps.subject(), marker: key });
     const booked = await this.bookLinked(booker, calendar, slot, key, { service: MEETING_SERVICE_NAMES[factory.meetingProvider], ...meeting }).catch(async (err: unknown) => {
       await this.discard(factory, meeting);
       throw refusal(err);
@@ -104,7 +105,7 @@ export class BookingService {
   private async bookLinked(booker: RoomBooker, calendar: CalendarChoice, slot: BookingSlot, key: string, meeting: { service: string; joinUrl: string }): Promise<{ id: string }> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await booker.book(calendar, slot, this.deps.subject, key, meeting);
+        return await booker.book(calendar, slot, this.deps.subject(), key, meeting);
       } catch (err) {
         const passing = err instanceof BookingRefusedError && err.reason === 'failed';
         if (!passing || attempt >= BOOKING_ATTEMPTS) throw err;
@@ -127,7 +128,7 @@ export class BookingService {
   private async freeSlot(minutes: number): Promise<{ start: Date; end: Date }> {
     const agenda = await this.deps.refreshAgenda();
     const now = this.minuteNow();
-    const option = bookingOptions(agenda?.meetings ?? [], now, dayWindow(now, this.deps.timeZone).end).find((o) => o.minutes === minutes);
+    const option = bookingOptions(agenda?.meetings ?? [], now, dayWindow(now, this.deps.timeZone()).end).find((o) => o.minutes === minutes);
     if (!option) throw new UserFacingError('slot-taken', 'The room is no longer free for that long.');
     return { start: now, end: new Date(option.until) };
   }
@@ -144,7 +145,7 @@ export class BookingService {
     const mine = this.currentOwn(agenda);
     const next = (agenda?.meetings ?? []).filter((m) => m.showAs !== 'free' && m.start >= mine.end && m.id !== mine.id).sort((a, b) => a.start.localeCompare(b.start))[0];
     const wanted = Date.parse(mine.end) + minutes * MINUTE;
-    const until = new Date(Math.min(wanted, next ? Date.parse(next.start) : wanted, dayWindow(this.deps.clock.now(), this.deps.timeZone).end.getTime()));
+    const until = new Date(Math.min(wanted, next ? Date.parse(next.start) : wanted, dayWindow(this.deps.clock.now(), this.deps.timeZone()).end.getTime()));
     if (until.getTime() <= Date.parse(mine.end)) throw new UserFacingError('slot-taken', 'The next meeting starts right after this one.');
     await booker.setEnd(calendar, mine.id, until).catch((err: unknown) => {
       throw refusal(err);

@@ -103,9 +103,9 @@ describe('Meet now on Zoom, Webex and Google Meet for a Microsoft room, against 
       refreshAgenda: async () => null,
       settings: new SettingsStore(await mkdtemp(join(tmpdir(), 'roomdeck-meetnow-')), silentLogger),
       clock,
-      timeZone: 'Europe/Rome',
+      timeZone: () => 'Europe/Rome',
       log: silentLogger,
-      subject: 'Booked at the room',
+      subject: () => 'Booked at the room',
     });
   });
   afterAll(() => sandbox.close());
