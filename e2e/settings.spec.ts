@@ -107,7 +107,7 @@ test('an expired refresh token shows on the health screen and is mailed to IT fr
   await page.getByRole('button', { name: 'Check now' }).click();
   await expect(page.getByTestId('health-tokens')).toHaveAttribute('data-status', 'ok');
   await expect(page.getByTestId('health-sync')).toHaveAttribute('data-status', 'ok');
-  await expect(page.getByRole('listitem')).toHaveCount(7);
+  await expect(page.getByRole('listitem')).toHaveCount(8);
   await expect(page.getByTestId('health-mail')).toHaveAttribute('data-mail', 'on');
   await screenshot(page, 'health');
 

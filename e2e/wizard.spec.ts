@@ -160,8 +160,13 @@ test('a policy that presets provider, features and PIN skips those steps and gre
   await expect(feature(page, 'microsoft.meeting-links')).toHaveAttribute('data-state', 'off');
 });
 
-test('a bad policy file is shown to the admin and logged while the kiosk keeps the last good one and keeps working', async ({ page, sandbox, launchKiosk }) => {
-  const config = { ...sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM }), admin: { pinHash: await hashPin('2468') } };
+test('a bad policy file is shown to the admin, logged and mailed to IT while the kiosk keeps the last good one and keeps working', async ({ page, sandbox, launchKiosk }) => {
+  const config = {
+    ...sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM }),
+    features: ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.send-mail'],
+    health: { mailTo: ['it@contoso.com'] },
+    admin: { pinHash: await hashPin('2468') },
+  };
   const kiosk = await launchKiosk(config, undefined, { version: 1, privacy: { hideOrganizers: true } });
   await page.goto(kiosk.launchUrl);
   await approveShownDeviceCode(page, sandbox, ROOM);
@@ -172,6 +177,9 @@ test('a bad policy file is shown to the admin and logged while the kiosk keeps t
   await expect.poll(async () => readFile(join(kiosk.dataDir, 'roomdeck.log'), 'utf8'), { timeout: 15_000 }).toContain('"event":"policy.bad"');
 
   await expect(page.locator('.agenda__item').first()).toBeVisible();
+  // IT hears of it by mail from the room, naming the field and line, without anyone at the kiosk.
+  await expect.poll(() => sandbox.control.outbox(ROOM).map((m) => m.body).join('\n'), { timeout: 15_000 }).toContain('privacy.hideSubject (line 4)');
+  expect(sandbox.control.outbox(ROOM)[0]).toMatchObject({ to: ['it@contoso.com'] });
   await openSettings(page, '2468');
   const status = page.getByTestId('policy-status');
   await expect(status).toContainText('has problems');

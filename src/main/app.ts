@@ -308,6 +308,7 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
     serverUrl: () => (room?.provider === 'google' && config.google ? config.google.calendarRootUrl : config.microsoft.graphBaseUrl),
     roomName: () => room?.calendar.ownerName ?? 'Roomdeck',
     mailer: roomMailer,
+    policy: () => policy?.report() ?? noPolicyReport('', clock.now()),
   });
 
   /** (Re)builds the agenda for the room on screen: the room's zone and privacy are read now, so a change applies. */
@@ -343,6 +344,8 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
   policy?.onChange(() => {
     onConsentChange();
     restartAgenda();
+    // A refused (or mended) file is news for IT now, not at the next round of checks.
+    void health.runNow();
   });
 
   const findLink = (meetingId: string, index: number): JoinLink => {

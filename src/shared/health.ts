@@ -7,7 +7,7 @@ import { z } from 'zod';
 export const HealthStatusSchema = z.enum(['ok', 'warn', 'bad']);
 export type HealthStatus = z.infer<typeof HealthStatusSchema>;
 
-export const HealthCheckIdSchema = z.enum(['tokens', 'connections', 'consent', 'sync', 'disk', 'clock', 'mailbox']);
+export const HealthCheckIdSchema = z.enum(['tokens', 'connections', 'consent', 'sync', 'disk', 'clock', 'mailbox', 'policy']);
 export type HealthCheckId = z.infer<typeof HealthCheckIdSchema>;
 
 /** The checks' names in English: the mail to IT uses them, and they are the English screen's text too. */
@@ -19,6 +19,7 @@ export const HEALTH_CHECK_TITLES: Record<HealthCheckId, string> = {
   disk: 'Disk space',
   clock: 'Clock',
   mailbox: 'Room mailbox settings',
+  policy: 'IT policy file',
 };
 
 export const HealthCheckViewSchema = z

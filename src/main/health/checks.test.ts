@@ -2,11 +2,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import type { Agenda } from '../../shared/model';
+import type { Agenda, PolicyReport } from '../../shared/model';
 import { ConnectionLostError } from '../auth/connector';
 import { SignInNeededError } from '../auth/room-account';
 import type { SourceEvent } from '../calendar/calendar-source';
-import { checkClock, checkConnections, checkConsent, checkDisk, checkMailbox, checkSync, checkTokens, serverTimeOf } from './checks';
+import { checkClock, checkConnections, checkConsent, checkDisk, checkMailbox, checkPolicy, checkSync, checkTokens, serverTimeOf } from './checks';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 const DAY = 86_400_000;
@@ -112,5 +112,24 @@ describe('reasons on the admin screen', () => {
       expect(Object.keys(en.health.reason)).toContain(reason);
       expect(Object.keys(italian.health.reason)).toContain(reason);
     }
+  });
+});
+
+describe('policy file', () => {
+  const report = (status: 'none' | 'ok' | 'bad'): PolicyReport => ({
+    path: '/etc/roomdeck/policy.json',
+    status,
+    inForce: status === 'bad' ? 'last-good' : status === 'ok' ? 'file' : 'none',
+    version: status === 'none' ? null : 1,
+    problems: status === 'bad' ? [{ field: 'features', line: 4, message: 'Expected an object' }] : [],
+    checkedAt: NOW.toISOString(),
+  });
+  it('is bad while IT’s file is refused, naming the field and line, and ok with a good file or none', () => {
+    expect(checkPolicy(report('none'))).toMatchObject({ status: 'ok', reason: 'policy-ok' });
+    expect(checkPolicy(report('ok'))).toMatchObject({ status: 'ok', message: expect.stringContaining('version 1') });
+    const bad = checkPolicy(report('bad'));
+    expect(bad).toMatchObject({ status: 'bad', reason: 'policy-refused', params: { count: 1 } });
+    expect(bad.message).toContain('features (line 4): Expected an object');
+    expect(bad.message).toContain('last good copy stays in force');
   });
 });

@@ -1,7 +1,7 @@
 import { statfs } from 'node:fs/promises';
 import { z } from 'zod';
 import type { HealthStatus } from '../../shared/health';
-import type { Agenda } from '../../shared/model';
+import type { Agenda, PolicyReport } from '../../shared/model';
 import { ConnectionLostError } from '../auth/connector';
 import { SignInNeededError } from '../auth/room-account';
 import type { SourceEvent } from '../calendar/calendar-source';
@@ -149,4 +149,15 @@ export function checkMailbox(events: readonly SourceEvent[], meetingLinksOn: boo
   }
   if (stripped === invitations.length) return outcome('ok', 'bodies-removed-mitigated', 'The room mailbox removes invitation bodies; Roomdeck reads the links from the invitations instead.', { count: stripped });
   return outcome('ok', 'mailbox-ok', 'Invitations keep their bodies and subjects.');
+}
+
+/**
+ * IT's policy file: a refused file keeps the last good one in force, so the room works on, but what IT pushed is not
+ * applied until the file is fixed; IT hears of it here (screen and mail) as well as in the log.
+ */
+export function checkPolicy(report: PolicyReport): CheckOutcome {
+  if (report.status !== 'bad') return outcome('ok', 'policy-ok', report.status === 'ok' ? `The policy file (version ${report.version ?? '?'}) is in force.` : 'No policy file is deployed.');
+  const problems = report.problems.map((p) => `${p.field ?? 'file'}${p.line ? ` (line ${p.line})` : ''}: ${p.message}`).join('; ');
+  const inForce = report.inForce === 'last-good' ? 'the last good copy stays in force' : 'no policy is in force';
+  return outcome('bad', 'policy-refused', `The policy file ${report.path} was refused (${inForce}): ${problems}`, { count: report.problems.length });
 }

@@ -33,7 +33,7 @@ async function harness(options: { mailTo?: string[]; mailer?: boolean } = {}) {
     const status = statuses[id] ?? 'ok';
     return status === 'ok' ? ok() : { status, reason: `${id}-${status}`, params: { minutes: 42 }, message: `${id} is ${status} <b>` };
   };
-  const checks = { tokens: check('tokens'), connections: check('connections'), consent: check('consent'), sync: check('sync'), disk: check('disk'), clock: check('clock'), mailbox: check('mailbox') };
+  const checks = { tokens: check('tokens'), connections: check('connections'), consent: check('consent'), sync: check('sync'), disk: check('disk'), clock: check('clock'), mailbox: check('mailbox'), policy: check('policy') };
   const make = () =>
     new HealthMonitor({ checks, clock, intervalMs: HOUR, mailEveryMs: 6 * HOUR, mailTo: options.mailTo ?? ['it@contoso.com'], mailer: () => (options.mailer === false ? null : mailer), roomName: () => 'Boardroom 4', dataDir: dir, log: silentLogger });
   const monitor = make();
@@ -125,7 +125,7 @@ describe('health monitor', () => {
       throw new Error('statfs failed');
     };
     const monitor = new HealthMonitor({
-      checks: { tokens: boom, connections: async () => ok(), consent: hang, sync: async () => ok(), disk: async () => ok(), clock: async () => ok(), mailbox: async () => ok() },
+      checks: { tokens: boom, connections: async () => ok(), consent: hang, sync: async () => ok(), disk: async () => ok(), clock: async () => ok(), mailbox: async () => ok(), policy: async () => ok() },
       clock: { now: () => new Date('2026-11-22T08:00:00Z') },
       intervalMs: HOUR,
       mailEveryMs: HOUR,

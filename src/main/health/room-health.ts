@@ -1,8 +1,8 @@
-import type { Agenda } from '../../shared/model';
+import type { Agenda, PolicyReport } from '../../shared/model';
 import type { SourceEvent } from '../calendar/calendar-source';
 import type { KioskConfig } from '../config/kiosk-config';
 import type { Clock } from '../ports';
-import { checkClock, checkConnections, checkConsent, checkDisk, checkMailbox, checkSync, checkTokens, serverTimeOf, type RoomTokenProbe } from './checks';
+import { checkClock, checkConnections, checkConsent, checkDisk, checkMailbox, checkPolicy, checkSync, checkTokens, serverTimeOf, type RoomTokenProbe } from './checks';
 import type { RoomMailer } from '../mail/room-mailer';
 import type { Logger } from './logger';
 import { HealthMonitor } from './monitor';
@@ -23,6 +23,7 @@ export interface RoomHealthDeps {
   serverUrl: () => string;
   roomName: () => string;
   mailer: () => RoomMailer | null;
+  policy: () => PolicyReport;
 }
 
 const MINUTE = 60_000;
@@ -38,6 +39,7 @@ export function createRoomHealth(deps: RoomHealthDeps): HealthMonitor {
       disk: () => checkDisk(deps.dataDir),
       clock: () => checkClock(serverTimeOf(deps.serverUrl()), () => clock.now()),
       mailbox: async () => checkMailbox(deps.sourceEvents(), deps.meetingLinksOn()),
+      policy: async () => checkPolicy(deps.policy()),
     },
     clock,
     intervalMs: config.health.checkMinutes * MINUTE,

@@ -206,6 +206,8 @@ export const en = {
       'clock-unknown': 'The clock could not be compared: the cloud service did not answer.',
       'mailbox-unknown': 'No invitations from other people today to judge the mailbox by.',
       'mailbox-ok': 'Invitations keep their text and subjects.',
+      'policy-ok': 'IT’s policy file is in force, or none is deployed.',
+      'policy-refused': 'IT’s policy file was refused ({{count}} problems); the last good one stays in force. See Settings.',
       'bodies-removed': 'The room mailbox deletes invitation text ({{count}} today), so join links are lost. See the deployment guide.',
       'bodies-removed-mitigated': 'The room mailbox deletes invitation text; Roomdeck reads the invitations instead.',
       'subjects-replaced': 'The room mailbox replaces subjects with the organizer’s name ({{count}} today). See the deployment guide.',

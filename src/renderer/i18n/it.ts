@@ -188,6 +188,7 @@ export const it: Messages = {
       disk: 'Spazio su disco',
       clock: 'Orologio',
       mailbox: 'Impostazioni della casella della sala',
+      policy: 'File di criteri dell’IT',
     },
     reason: {
       'token-valid': 'L’account della sala resta connesso.',
@@ -213,6 +214,8 @@ export const it: Messages = {
       'clock-unknown': 'Impossibile confrontare l’orologio: il servizio cloud non ha risposto.',
       'mailbox-unknown': 'Oggi nessun invito da altre persone su cui valutare la casella.',
       'mailbox-ok': 'Gli inviti mantengono testo e oggetto.',
+      'policy-ok': 'Il file di criteri dell’IT è in vigore, oppure non ne è distribuito nessuno.',
+      'policy-refused': 'Il file di criteri dell’IT è stato rifiutato ({{count}} problemi); resta in vigore l’ultimo valido. Vedi Impostazioni.',
       'bodies-removed': 'La casella della sala cancella il testo degli inviti ({{count}} oggi): i link per partecipare si perdono. Vedi la guida all’installazione.',
       'bodies-removed-mitigated': 'La casella della sala cancella il testo degli inviti; Roomdeck legge invece gli inviti.',
       'subjects-replaced': 'La casella della sala sostituisce l’oggetto con il nome dell’organizzatore ({{count}} oggi). Vedi la guida all’installazione.',
