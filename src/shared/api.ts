@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FeatureIdSchema } from './features';
-import { AgendaSchema, AppStateSchema, DisplaySchema, JoinLinkSchema, MeetingServiceSchema, ProviderIdSchema, RoomProviderSchema, SettingsViewSchema, SignInMethodSchema, UnlockResultSchema } from './model';
+import { AgendaSchema, AppStateSchema, DisplaySchema, JoinLinkSchema, LiveMeetingSchema, MeetingServiceSchema, ProviderIdSchema, RoomProviderSchema, SettingsViewSchema, SignInMethodSchema, UnlockResultSchema } from './model';
 
 /**
  * The IPC contract: the only way renderer and main talk, in Electron (ipcMain + preload) and in the web host
@@ -35,6 +35,10 @@ export const calls = {
     input: z.object({ provider: MeetingServiceSchema, minutes: z.number().int().min(5).max(240) }).strict(),
     output: z.object({ joinUrl: z.url().max(4096), until: z.iso.datetime() }),
   },
+  /** The online meeting of the room's booking in progress (participants, state) where its service shows it; null if none. */
+  'room.liveMeeting': { input: Empty, output: LiveMeetingSchema.nullable() },
+  /** Ends that meeting for everyone (where the service allows it) and gives the room back. */
+  'room.endMeeting': { input: Empty, output: Empty },
   'room.extend': { input: z.object({ minutes: z.number().int().min(5).max(120) }).strict(), output: z.object({ until: z.iso.datetime() }) },
   'room.endNow': { input: Empty, output: Empty },
   'admin.unlock': { input: z.object({ pin: z.string().regex(/^\d{1,12}$/) }).strict(), output: UnlockResultSchema },

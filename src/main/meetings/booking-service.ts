@@ -6,7 +6,8 @@ import { dayWindow } from '../../shared/room-day';
 import type { SettingsStore } from '../config/settings-store';
 import type { Logger } from '../health/logger';
 import type { Clock } from '../ports';
-import { MEETING_SERVICE_NAMES, type MeetingService } from '../../shared/model';
+import { MEETING_SERVICE_NAMES, MeetingServiceSchema, type LiveMeeting, type MeetingService } from '../../shared/model';
+import { NOTHING_VISIBLE, type LiveMeetingReader } from './live-meeting';
 import type { HostedMeeting, MeetingFactory } from './meeting-factory';
 import { BookingRefusedError, type BookingSlot, type MeetingBooker, type NativeMeetingProvider, type RoomBooker } from './room-booker';
 
@@ -17,7 +18,11 @@ export interface BookingServiceDeps {
   meetingBooker(provider: NativeMeetingProvider): MeetingBooker | null;
   /** A service whose meetings live beside the room's booking (Zoom, Webex; Meet for a Microsoft room), or null. */
   meetingFactory(provider: MeetingService): MeetingFactory | null;
+  /** What the room may see of a running meeting on `provider` it started, or null (the service shows nothing). */
+  liveReader(provider: MeetingService): LiveMeetingReader | null;
   calendar(): CalendarChoice | null;
+  /** The agenda as last synced (no request): for the in-meeting panel, which asks often. */
+  currentAgenda(): Agenda | null;
   /** A fresh look at the calendar (sync now), so a booking made meanwhile elsewhere is seen before we book. */
   refreshAgenda(): Promise<Agenda | null>;
   settings: SettingsStore;
@@ -49,6 +54,12 @@ function refusal(err: unknown): UserFacingError {
  * and is remembered so the people in the room can extend or end it.
  */
 export class BookingService {
+  /**
+   * The last meeting made beside a booking (Zoom, Webex…): which booking, on which service, its id there. In memory
+   * only: after a restart the panel still names the service from the join link, without the live view.
+   */
+  private hosted: { bookingId: string; provider: MeetingService; meetingId: string } | null = null;
+
   constructor(private readonly deps: BookingServiceDeps) {}
 
   async bookNow(minutes: number): Promise<{ until: string }> {
@@ -97,6 +108,7 @@ export class BookingService {
       await this.discard(factory, meeting);
       throw refusal(err);
     });
+    this.hosted = { bookingId: booked.id, provider: factory.meetingProvider, meetingId: meeting.id };
     await this.afterBooking(booked.id, minutes);
     return { joinUrl: meeting.joinUrl, until: slot.end.toISOString() };
   }
@@ -162,6 +174,42 @@ export class BookingService {
     await this.deps.refreshAgenda();
   }
 
+  /** The online meeting of the room's own booking in progress, as far as its service shows it. */
+  async liveMeeting(): Promise<LiveMeeting | null> {
+    const mine = this.currentOwnOrNull(this.deps.currentAgenda());
+    const service = mine && this.serviceOf(mine);
+    if (!mine || !service) return null;
+    const reader = this.hosted?.bookingId === mine.id ? this.deps.liveReader(service) : null;
+    if (!reader || !this.hosted) return { service, ...NOTHING_VISIBLE, canEnd: false };
+    const view = await reader.read(this.hosted.meetingId).catch((err: unknown) => {
+      // The panel is a help, not the meeting: when the service does not answer, it shows nothing rather than an error.
+      this.deps.log.warn('meeting.live-unreadable', { provider: service, error: err instanceof Error ? err.message : String(err) });
+      return NOTHING_VISIBLE;
+    });
+    return { service, ...view, canEnd: view.state === 'in-progress' };
+  }
+
+  /** Ends the running meeting for everyone, then gives the room back ("End now"). */
+  async endMeeting(): Promise<void> {
+    const mine = this.currentOwn(await this.deps.refreshAgenda());
+    const service = this.serviceOf(mine);
+    const reader = service && this.hosted?.bookingId === mine.id ? this.deps.liveReader(service) : null;
+    if (!reader || !this.hosted) throw new UserFacingError('meeting-end-unavailable', 'This meeting cannot be ended from this screen.');
+    await reader.end(this.hosted.meetingId).catch((err: unknown) => {
+      this.deps.log.warn('meeting.end-failed', { provider: service, error: err instanceof Error ? err.message : String(err) });
+      throw new UserFacingError('meeting-end-failed', 'The meeting could not be ended. Please try again.');
+    });
+    this.deps.log.info('meeting.ended', { provider: service });
+    await this.endNow();
+  }
+
+  /** The service of a booking's meeting: the one made here, else the service of the link in the event. */
+  private serviceOf(meeting: Meeting): MeetingService | null {
+    if (this.hosted?.bookingId === meeting.id) return this.hosted.provider;
+    const parsed = MeetingServiceSchema.safeParse(meeting.join?.provider);
+    return parsed.success ? parsed.data : null;
+  }
+
   bookedHere(): ReadonlySet<string> {
     return new Set(this.deps.settings.get().bookings);
   }
@@ -174,10 +222,14 @@ export class BookingService {
   }
 
   private currentOwn(agenda: Agenda | null): Meeting {
-    const t = this.deps.clock.now().toISOString();
-    const mine = agenda?.meetings.find((m) => m.bookedHere && m.start <= t && m.end > t);
+    const mine = this.currentOwnOrNull(agenda);
     if (!mine) throw new UserFacingError('no-own-booking', 'There is no booking from this screen in progress.');
     return mine;
+  }
+
+  private currentOwnOrNull(agenda: Agenda | null): Meeting | null {
+    const t = this.deps.clock.now().toISOString();
+    return agenda?.meetings.find((m) => m.bookedHere && m.start <= t && m.end > t) ?? null;
   }
 
   /** Bookings start on the minute, like people expect to read them ("10:42–11:12", not "10:42:37"). */

@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../../e2e/sandbox';
 import { accessTokenFor, startTestSandbox } from '../../../e2e/sandbox/test-support';
 import type { CalendarChoice } from '../../shared/model';
@@ -11,6 +11,7 @@ import { GraphApi } from '../providers/microsoft/graph-api';
 import { GraphRoomBooker } from '../providers/microsoft/graph-booker';
 import { GraphCalendarSource } from '../providers/microsoft/graph-calendar';
 import { WebexMeetingFactory } from '../providers/webex/webex-meetings';
+import { WebexLiveMeeting } from '../providers/webex/webex-live';
 import { ZoomMeetingFactory } from '../providers/zoom/zoom-meetings';
 import { completeInBrowser } from '../../../e2e/sandbox/google/test-support';
 import { GoogleAuth } from '../auth/google-auth';
@@ -99,7 +100,9 @@ describe('Meet now on Zoom, Webex and Google Meet for a Microsoft room, against 
       booker: () => booker,
       meetingBooker: () => null,
       meetingFactory: (provider) => (provider === 'teams' ? null : (factories[provider] ?? null)),
+      liveReader: () => null,
       calendar: () => calendar,
+      currentAgenda: () => null,
       refreshAgenda: async () => null,
       settings: new SettingsStore(await mkdtemp(join(tmpdir(), 'roomdeck-meetnow-')), silentLogger),
       clock,
@@ -201,5 +204,43 @@ describe('Meet now on Zoom, Webex and Google Meet for a Microsoft room, against 
     const inGoogle = sandbox.control.google.events(sandbox.google.roomAccount).filter((event) => event.hangoutLink === result.joinUrl);
     expect(inGoogle).toHaveLength(1);
     expect(bookingsWith(result.joinUrl)).toEqual([expect.objectContaining({ location: expect.objectContaining({ displayName: 'Google Meet meeting' }) })]);
+  });
+});
+
+describe('the Webex meeting the room started, seen as its host (participants, controls, End meeting)', () => {
+  let sandbox: Sandbox;
+  beforeEach(async () => {
+    sandbox = await startTestSandbox({ now: () => ANCHOR, seedAnchor: ANCHOR });
+  });
+  afterEach(() => sandbox.close());
+
+  it('shows who is in it and whether it is locked or recorded, and ends it for everyone', async () => {
+    const clock = { now: () => ANCHOR };
+    const api = await connectedApi(sandbox, 'webex', ['webex.instant-meeting', 'webex.participants', 'webex.meeting-controls']);
+    const meeting = await new WebexMeetingFactory(api, clock).create({ slot: { start: ANCHOR, end: new Date(ANCHOR.getTime() + 30 * 60_000) }, topic: 'Booked at the room', marker: 'tap-live' });
+    sandbox.control.webex.addParticipant(meeting.id, { email: 'hana.sato@contoso.com', displayName: 'Hana Sato' });
+    sandbox.control.webex.addParticipant(meeting.id, { email: 'avery.chen@contoso.com', displayName: 'Avery Chen', state: 'lobby' });
+    const live = new WebexLiveMeeting(api, clock, { participants: true, controls: true });
+
+    expect(await live.read(meeting.id)).toEqual({
+      state: 'in-progress',
+      participants: [
+        { name: 'Boardroom 4', inLobby: false, muted: false, host: true },
+        { name: 'Hana Sato', inLobby: false, muted: false, host: false },
+        { name: 'Avery Chen', inLobby: true, muted: false, host: false },
+      ],
+      controls: { locked: false, recording: false },
+    });
+    await live.end(meeting.id);
+    expect(await live.read(meeting.id)).toEqual({ state: 'ended', participants: null, controls: null });
+    expect(await new WebexLiveMeeting(api, clock, { participants: false, controls: false }).read(meeting.id)).toEqual({ state: 'ended', participants: null, controls: null });
+  });
+
+  it('without the participants and controls features, only whether it runs', async () => {
+    const clock = { now: () => ANCHOR };
+    const api = await connectedApi(sandbox, 'webex');
+    const meeting = await new WebexMeetingFactory(api, clock).create({ slot: { start: ANCHOR, end: new Date(ANCHOR.getTime() + 15 * 60_000) }, topic: 'Booked at the room', marker: 'tap-plain' });
+    expect(await new WebexLiveMeeting(api, clock, { participants: false, controls: false }).read(meeting.id)).toEqual({ state: 'in-progress', participants: null, controls: null });
+    expect(sandbox.control.requests({ service: 'webex' }).some((r) => /participants|controls/i.test(r.path))).toBe(false);
   });
 });
