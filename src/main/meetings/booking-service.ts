@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { bookingOptions } from '../../shared/booking-slots';
-import type { Agenda, CalendarChoice, Meeting } from '../../shared/model';
+import { MEETING_SERVICE_NAMES, MeetingServiceSchema, type Agenda, type CalendarChoice, type LiveMeeting, type Meeting, type MeetingService } from '../../shared/model';
 import { UserFacingError } from '../bridge/router';
 import { dayWindow } from '../../shared/room-day';
 import type { SettingsStore } from '../config/settings-store';
 import type { Logger } from '../health/logger';
 import type { Clock } from '../ports';
-import { MEETING_SERVICE_NAMES, MeetingServiceSchema, type LiveMeeting, type MeetingService } from '../../shared/model';
 import { NOTHING_VISIBLE, type LiveMeetingReader } from './live-meeting';
 import type { HostedMeeting, MeetingFactory } from './meeting-factory';
-import { BookingRefusedError, type BookingSlot, type MeetingBooker, type NativeMeetingProvider, type RoomBooker } from './room-booker';
+import { BookingRefusedError, type BookingSlot, type LinkedMeeting, type MeetingBooker, type NativeMeetingProvider, type RoomBooker } from './room-booker';
 
 export interface BookingServiceDeps {
   /** The room's booker, or null while the booking feature is off. */
@@ -49,7 +48,7 @@ function refusal(err: unknown): UserFacingError {
 }
 
 /**
- * "Book now", "Extend" and "End now". Every booking is checked against a fresh copy of the calendar first (someone may
+ * "Book now", "Meet now", "Extend" and "End now", and the room's view of the meeting it started. Every booking is checked against a fresh copy of the calendar first (someone may
  * have booked the room from Outlook a moment ago), carries an idempotency key so a retried request never books twice,
  * and is remembered so the people in the room can extend or end it.
  */
@@ -94,7 +93,7 @@ export class BookingService {
   }
 
   /**
-   * Zoom or Webex: two writes in two services, so "never half" is ours to keep. The meeting is created first (the
+   * Zoom, Webex (or Meet for a Microsoft room): two writes in two services, so "never half" is ours to keep. The meeting is created first (the
    * factory never repeats a create); then the room is booked with its link, retried with the same key when a
    * passing failure leaves it unclear; if the booking still fails (someone took the slot meanwhile, say), the
    * meeting is deleted again, so the person sees either both or a clear refusal.
@@ -113,7 +112,7 @@ export class BookingService {
     return { joinUrl: meeting.joinUrl, until: slot.end.toISOString() };
   }
 
-  private async bookLinked(booker: RoomBooker, calendar: CalendarChoice, slot: BookingSlot, key: string, meeting: { service: string; joinUrl: string }): Promise<{ id: string }> {
+  private async bookLinked(booker: RoomBooker, calendar: CalendarChoice, slot: BookingSlot, key: string, meeting: LinkedMeeting): Promise<{ id: string }> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await booker.book(calendar, slot, this.deps.subject, key, meeting);

@@ -19,6 +19,14 @@ const ControlsSchema = z.object({ locked: z.boolean(), recordingStarted: z.boole
 const LOOKBACK_MS = 24 * 60 * 60_000;
 const LIST_MAX = '100';
 
+/** Occurrence states that mean it is over; anything else not in progress (scheduled, ready, lobby) is still to come. */
+const OVER = new Set(['ended', 'missed', 'expired']);
+
+function stateOf(instance: { state?: string } | null): NonNullable<LiveView['state']> {
+  if (instance?.state === 'inProgress') return 'in-progress';
+  return instance?.state !== undefined && OVER.has(instance.state) ? 'ended' : 'waiting';
+}
+
 export interface WebexLiveOptions {
   /** webex.participants is on. */
   participants: boolean;
@@ -36,7 +44,7 @@ export class WebexLiveMeeting implements LiveMeetingReader {
 
   async read(seriesId: string): Promise<LiveView> {
     const instance = await this.instance(seriesId);
-    const state = instance === null ? 'waiting' : instance.state === 'inProgress' ? 'in-progress' : 'ended';
+    const state = stateOf(instance);
     const running = instance !== null && state === 'in-progress';
     const [participants, controls] = await Promise.all([
       running && this.options.participants ? this.participants(instance.id) : null,
