@@ -165,7 +165,8 @@ test('Meet now offers Teams, Zoom and Webex; Zoom then Webex: link and QR, the r
 
   const panel = nowCard.getByRole('region', { name: 'In the meeting' });
   await expect(panel).toContainText('The meeting is running');
-  await expect(panel).toContainText('2 people in the meeting');
+  // Hana may join after the panel's first look: it looks again every 10 s.
+  await expect(panel).toContainText('2 people in the meeting', { timeout: 15_000 });
   await expect(panel.getByRole('listitem')).toHaveText(['Boardroom 4 · this room', 'Hana Sato']);
   await expect(panel).toContainText('Not locked · Not recording');
   await screenshot(page, 'meet-now-webex-live');
