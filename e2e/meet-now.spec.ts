@@ -27,6 +27,7 @@ test('Meet now in a Microsoft room: a Teams meeting booked in the room, its link
   await ready.getByRole('button', { name: 'Close' }).click();
   const nowCard = page.getByRole('region', { name: 'Now' });
   await expect(nowCard.locator('[data-provider="teams"]')).toBeVisible();
+  await expect(nowCard.getByRole('region', { name: 'In the meeting' })).toContainText('Microsoft Teams does not let the room see who has joined');
   await context.route(/teams\.microsoft\.com/, (route) => route.fulfill({ body: 'meeting', contentType: 'text/html' }));
   const popup = page.waitForEvent('popup');
   await nowCard.getByRole('button', { name: /^Join / }).click();
@@ -61,7 +62,14 @@ type Launch = (config: Record<string, unknown>) => Promise<RunningKiosk>;
  * Boardroom 4 with Teams booking managed by IT, then Zoom and Webex Meet now switched on in Settings by the admin,
  * consenting as the room's Zoom and Webex accounts. The seed's Webex meeting is cleared so "now" is free there too.
  */
-async function roomWithEveryService(page: Page, sandbox: Sandbox, launchKiosk: Launch): Promise<void> {
+const ZOOM_ACCOUNT = 'room.zoom@contoso.com';
+const WEBEX_ACCOUNT = 'room.webex@contoso.com';
+const MEETING_FEATURES: readonly (readonly [string, string])[] = [
+  ['zoom.instant-meeting', ZOOM_ACCOUNT],
+  ['webex.instant-meeting', WEBEX_ACCOUNT],
+];
+
+async function roomWithEveryService(page: Page, sandbox: Sandbox, launchKiosk: Launch, features = MEETING_FEATURES): Promise<void> {
   freeRoomNow(sandbox, ROOM);
   for (const meeting of sandbox.control.webex.meetings()) sandbox.control.webex.deleteMeeting(String(meeting['id']));
   const config = {
@@ -76,7 +84,7 @@ async function roomWithEveryService(page: Page, sandbox: Sandbox, launchKiosk: L
   await page.getByRole('button', { name: 'Settings' }).click();
   for (const digit of PIN) await page.getByRole('button', { name: digit, exact: true }).click();
   await page.getByRole('button', { name: 'OK' }).click();
-  for (const [feature, account] of [['zoom.instant-meeting', 'room.zoom@contoso.com'], ['webex.instant-meeting', 'room.webex@contoso.com']] as const) {
+  for (const [feature, account] of features) {
     const consent = consentInPopup(page, account, 'Accept');
     await page.locator(`[data-feature="${feature}"]`).getByRole('switch').click();
     await consent;
@@ -102,8 +110,8 @@ function bookingsWith(sandbox: Sandbox, url: string) {
   return sandbox.control.events(ROOM).filter((e) => e.body?.content?.includes(url));
 }
 
-test('Meet now offers Teams, Zoom and Webex; Zoom then Webex: link and QR on screen, the room booked carrying the link', async ({ page, sandbox, launchKiosk }) => {
-  await roomWithEveryService(page, sandbox, launchKiosk);
+test('Meet now offers Teams, Zoom and Webex; Zoom then Webex: link and QR, the room booked with the link, what each lets the room see while it runs', async ({ page, sandbox, launchKiosk }) => {
+  await roomWithEveryService(page, sandbox, launchKiosk, [...MEETING_FEATURES, ['webex.participants', WEBEX_ACCOUNT], ['webex.meeting-controls', WEBEX_ACCOUNT]]);
   await page.getByRole('button', { name: 'Meet now' }).click();
   const services = page.getByRole('group', { name: 'Which service?' });
   await expect(services.getByRole('button')).toHaveCount(3);
@@ -119,14 +127,27 @@ test('Meet now offers Teams, Zoom and Webex; Zoom then Webex: link and QR on scr
   await page.getByRole('button', { name: 'Close' }).click();
   const nowCard = page.getByRole('region', { name: 'Now' });
   await expect(nowCard.locator('[data-provider="zoom"]')).toBeVisible();
+  await expect(nowCard.getByRole('region', { name: 'In the meeting' })).toContainText('Zoom does not let the room see who has joined');
 
   await nowCard.getByRole('button', { name: 'End now' }).click();
   const webexUrl = await meetNow(page, 'Webex', '15 minutes');
   expect(webexUrl).toMatch(/^https:\/\/[\w.-]*webex\.com\//);
-  expect(sandbox.control.webex.meetings().filter((m) => m['webLink'] === webexUrl)).toHaveLength(1);
+  const webex = sandbox.control.webex.meetings().filter((m) => m['webLink'] === webexUrl);
+  expect(webex).toHaveLength(1);
   expect(bookingsWith(sandbox, webexUrl)).toHaveLength(1);
+  sandbox.control.webex.addParticipant(String(webex[0]?.['id']), { email: 'hana.sato@contoso.com', displayName: 'Hana Sato' });
   await page.getByRole('button', { name: 'Close' }).click();
-  await expect(nowCard.locator('[data-provider="webex"]')).toBeVisible();
+
+  const panel = nowCard.getByRole('region', { name: 'In the meeting' });
+  await expect(panel).toContainText('The meeting is running');
+  // Hana may join after the panel's first look: it looks again every 10 s.
+  await expect(panel).toContainText('2 people in the meeting', { timeout: 15_000 });
+  await expect(panel.getByRole('listitem')).toHaveText(['Boardroom 4 · this room', 'Hana Sato']);
+  await expect(panel).toContainText('Not locked · Not recording');
+  await screenshot(page, 'meet-now-webex-live');
+  await panel.getByRole('button', { name: 'End meeting for everyone' }).click();
+  await expect(page.getByRole('button', { name: 'Meet now' })).toBeVisible();
+  expect(sandbox.control.webex.meetings().filter((m) => m['webLink'] === webexUrl)).toEqual([expect.objectContaining({ state: 'ended' })]);
 });
 
 test('answers lost after the commit (504 from Zoom, then from Graph): exactly one meeting and one booking, the link on screen', async ({ page, sandbox, launchKiosk }) => {

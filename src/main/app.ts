@@ -13,7 +13,9 @@ import { AdminGate, hashPin } from './config/admin-pin';
 import { ApiRouter, EventBus, UserFacingError, type Handlers } from './bridge/router';
 import { AgendaCache } from './calendar/agenda-cache';
 import { BookingService } from './meetings/booking-service';
+import type { LiveMeetingReader } from './meetings/live-meeting';
 import type { MeetingFactory } from './meetings/meeting-factory';
+import { WebexLiveMeeting } from './providers/webex/webex-live';
 import { GoogleMeetFactory } from './providers/google/google-meet-factory';
 import { OAuth2Api } from './providers/oauth2-api';
 import { WebexMeetingFactory } from './providers/webex/webex-meetings';
@@ -163,6 +165,12 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
     if (meeting === 'zoom' || meeting === 'webex') return oauth2MeetingFactory(meeting);
     return meeting === 'meet' ? googleMeetFactory() : null;
   };
+  /** The Webex meeting the room started, seen as its host: participants and controls when their features are on. */
+  const webexLive = (): LiveMeetingReader | null => {
+    const connector = oauth2.webex;
+    if (!connector || !consent.isOn('webex.instant-meeting')) return null;
+    return new WebexLiveMeeting(new OAuth2Api('webex', connector), clock, { participants: consent.isOn('webex.participants'), controls: consent.isOn('webex.meeting-controls') });
+  };
   const SERVICES: readonly MeetingService[] = ['teams', 'meet', 'zoom', 'webex'];
   const meetNowFor = (provider: RoomProvider): MeetingService[] => {
     if (!consent.isOn(bookingFeature(provider))) return [];
@@ -172,6 +180,8 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
     booker: () => (room ? bookerFor(room.provider, room.account) : null),
     meetingBooker: (meeting) => (room && nativeMeeting(room.provider) === meeting ? bookerFor(room.provider, room.account) : null),
     meetingFactory: (meeting) => (room ? meetingFactory(room.provider, meeting) : null),
+    liveReader: (meeting) => (meeting === 'webex' ? webexLive() : null),
+    currentAgenda: () => agenda?.current() ?? null,
     calendar: () => room?.calendar ?? null,
     refreshAgenda: async () => {
       await agenda?.refresh();
@@ -391,6 +401,11 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
     },
     'room.bookNow': ({ minutes }) => booking.bookNow(minutes),
     'room.meetNow': ({ provider, minutes }) => booking.meetNow(provider, minutes),
+    'room.liveMeeting': () => booking.liveMeeting(),
+    'room.endMeeting': async () => {
+      await booking.endMeeting();
+      return {};
+    },
     'room.extend': ({ minutes }) => booking.extend(minutes),
     'room.endNow': async () => {
       await booking.endNow();

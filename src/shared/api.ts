@@ -7,6 +7,7 @@ import {
   AppStateSchema,
   DisplaySchema,
   JoinLinkSchema,
+  LiveMeetingSchema,
   MeetingServiceSchema,
   ProviderIdSchema,
   RoomProviderSchema,
@@ -54,6 +55,10 @@ export const calls = {
     input: z.object({ provider: MeetingServiceSchema, minutes: z.number().int().min(5).max(240) }).strict(),
     output: z.object({ joinUrl: z.url().max(4096), until: z.iso.datetime() }),
   },
+  /** The online meeting of the room's booking in progress (participants, state) where its service shows it; null if none. */
+  'room.liveMeeting': { input: Empty, output: LiveMeetingSchema.nullable() },
+  /** Ends that meeting for everyone (where the service allows it) and gives the room back. */
+  'room.endMeeting': { input: Empty, output: Empty },
   'room.extend': { input: z.object({ minutes: z.number().int().min(5).max(120) }).strict(), output: z.object({ until: z.iso.datetime() }) },
   'room.endNow': { input: Empty, output: Empty },
   /** What "Invite people" can do now: which directories, whether mail goes out, whether there is a booking. */

@@ -104,6 +104,23 @@ export type MeetingService = z.infer<typeof MeetingServiceSchema>;
 /** How people know each service: on buttons, in messages and in the room's event. */
 export const MEETING_SERVICE_NAMES: Record<MeetingService, string> = { teams: 'Microsoft Teams', meet: 'Google Meet', zoom: 'Zoom', webex: 'Webex' };
 
+/**
+ * The online meeting of the room's own booking in progress, as far as its service lets the room see it: null fields
+ * are what the service (or the room's permissions) does not show; the screen says so in words.
+ */
+export const LiveMeetingSchema = z.object({
+  service: MeetingServiceSchema,
+  state: z.enum(['waiting', 'in-progress', 'ended']).nullable(),
+  participants: z
+    .array(z.object({ name: z.string().max(200), inLobby: z.boolean(), muted: z.boolean(), host: z.boolean() }))
+    .max(200)
+    .nullable(),
+  controls: z.object({ locked: z.boolean(), recording: z.boolean() }).nullable(),
+  /** The room may end the meeting for everyone (a Webex meeting it started). */
+  canEnd: z.boolean(),
+});
+export type LiveMeeting = z.infer<typeof LiveMeetingSchema>;
+
 export const AppStateSchema = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('starting') }),
   z.object({

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { bookingOptions } from '../../shared/booking-slots';
-import type { Agenda, CalendarChoice, Meeting } from '../../shared/model';
+import { MEETING_SERVICE_NAMES, MeetingServiceSchema, type Agenda, type CalendarChoice, type LiveMeeting, type Meeting, type MeetingService } from '../../shared/model';
 import { UserFacingError } from '../bridge/router';
 import { dayWindow } from '../../shared/room-day';
 import type { SettingsStore } from '../config/settings-store';
 import type { Logger } from '../health/logger';
 import type { Clock } from '../ports';
-import { MEETING_SERVICE_NAMES, type MeetingService } from '../../shared/model';
+import { NOTHING_VISIBLE, type LiveMeetingReader } from './live-meeting';
 import type { HostedMeeting, MeetingFactory } from './meeting-factory';
-import { BookingRefusedError, type BookingSlot, type MeetingBooker, type NativeMeetingProvider, type RoomBooker } from './room-booker';
+import { BookingRefusedError, type BookingSlot, type LinkedMeeting, type MeetingBooker, type NativeMeetingProvider, type RoomBooker } from './room-booker';
 
 export interface BookingServiceDeps {
   /** The room's booker, or null while the booking feature is off. */
@@ -17,7 +17,11 @@ export interface BookingServiceDeps {
   meetingBooker(provider: NativeMeetingProvider): MeetingBooker | null;
   /** A service whose meetings live beside the room's booking (Zoom, Webex; Meet for a Microsoft room), or null. */
   meetingFactory(provider: MeetingService): MeetingFactory | null;
+  /** What the room may see of a running meeting on `provider` it started, or null (the service shows nothing). */
+  liveReader(provider: MeetingService): LiveMeetingReader | null;
   calendar(): CalendarChoice | null;
+  /** The agenda as last synced (no request): for the in-meeting panel, which asks often. */
+  currentAgenda(): Agenda | null;
   /** A fresh look at the calendar (sync now), so a booking made meanwhile elsewhere is seen before we book. */
   refreshAgenda(): Promise<Agenda | null>;
   settings: SettingsStore;
@@ -45,11 +49,17 @@ function refusal(err: unknown): UserFacingError {
 }
 
 /**
- * "Book now", "Extend" and "End now". Every booking is checked against a fresh copy of the calendar first (someone may
+ * "Book now", "Meet now", "Extend" and "End now", and the room's view of the meeting it started. Every booking is checked against a fresh copy of the calendar first (someone may
  * have booked the room from Outlook a moment ago), carries an idempotency key so a retried request never books twice,
  * and is remembered so the people in the room can extend or end it.
  */
 export class BookingService {
+  /**
+   * The last meeting made beside a booking (Zoom, Webex…): which booking, on which service, its id there. In memory
+   * only: after a restart the panel still names the service from the join link, without the live view.
+   */
+  private hosted: { bookingId: string; provider: MeetingService; meetingId: string } | null = null;
+
   constructor(private readonly deps: BookingServiceDeps) {}
 
   async bookNow(minutes: number): Promise<{ until: string }> {
@@ -84,7 +94,7 @@ export class BookingService {
   }
 
   /**
-   * Zoom or Webex: two writes in two services, so "never half" is ours to keep. The meeting is created first (the
+   * Zoom, Webex (or Meet for a Microsoft room): two writes in two services, so "never half" is ours to keep. The meeting is created first (the
    * factory never repeats a create); then the room is booked with its link, retried with the same key when a
    * passing failure leaves it unclear; if the booking still fails (someone took the slot meanwhile, say), the
    * meeting is deleted again, so the person sees either both or a clear refusal.
@@ -98,11 +108,12 @@ export class BookingService {
       await this.discard(factory, meeting);
       throw refusal(err);
     });
+    this.hosted = { bookingId: booked.id, provider: factory.meetingProvider, meetingId: meeting.id };
     await this.afterBooking(booked.id, minutes);
     return { joinUrl: meeting.joinUrl, until: slot.end.toISOString() };
   }
 
-  private async bookLinked(booker: RoomBooker, calendar: CalendarChoice, slot: BookingSlot, key: string, meeting: { service: string; joinUrl: string }): Promise<{ id: string }> {
+  private async bookLinked(booker: RoomBooker, calendar: CalendarChoice, slot: BookingSlot, key: string, meeting: LinkedMeeting): Promise<{ id: string }> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await booker.book(calendar, slot, this.deps.subject(), key, meeting);
@@ -167,6 +178,42 @@ export class BookingService {
   async ownBookingNow(): Promise<Meeting | null> {
     const agenda = await this.deps.refreshAgenda();
     return this.findOwn(agenda);
+  }
+
+  /** The online meeting of the room's own booking in progress, as far as its service shows it. */
+  async liveMeeting(): Promise<LiveMeeting | null> {
+    const mine = this.findOwn(this.deps.currentAgenda());
+    const service = mine && this.serviceOf(mine);
+    if (!mine || !service) return null;
+    const reader = this.hosted?.bookingId === mine.id ? this.deps.liveReader(service) : null;
+    if (!reader || !this.hosted) return { service, ...NOTHING_VISIBLE, canEnd: false };
+    const view = await reader.read(this.hosted.meetingId).catch((err: unknown) => {
+      // The panel is a help, not the meeting: when the service does not answer, it shows nothing rather than an error.
+      this.deps.log.warn('meeting.live-unreadable', { provider: service, error: err instanceof Error ? err.message : String(err) });
+      return NOTHING_VISIBLE;
+    });
+    return { service, ...view, canEnd: view.state === 'in-progress' };
+  }
+
+  /** Ends the running meeting for everyone, then gives the room back ("End now"). */
+  async endMeeting(): Promise<void> {
+    const mine = this.currentOwn(await this.deps.refreshAgenda());
+    const service = this.serviceOf(mine);
+    const reader = service && this.hosted?.bookingId === mine.id ? this.deps.liveReader(service) : null;
+    if (!reader || !this.hosted) throw new UserFacingError('meeting-end-unavailable', 'This meeting cannot be ended from this screen.');
+    await reader.end(this.hosted.meetingId).catch((err: unknown) => {
+      this.deps.log.warn('meeting.end-failed', { provider: service, error: err instanceof Error ? err.message : String(err) });
+      throw new UserFacingError('meeting-end-failed', 'The meeting could not be ended. Please try again.');
+    });
+    this.deps.log.info('meeting.ended', { provider: service });
+    await this.endNow();
+  }
+
+  /** The service of a booking's meeting: the one made here, else the service of the link in the event. */
+  private serviceOf(meeting: Meeting): MeetingService | null {
+    if (this.hosted?.bookingId === meeting.id) return this.hosted.provider;
+    const parsed = MeetingServiceSchema.safeParse(meeting.join?.provider);
+    return parsed.success ? parsed.data : null;
   }
 
   bookedHere(): ReadonlySet<string> {

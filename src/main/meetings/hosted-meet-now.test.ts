@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../../e2e/sandbox';
 import { accessTokenFor, startTestSandbox } from '../../../e2e/sandbox/test-support';
 import type { CalendarChoice } from '../../shared/model';
@@ -11,6 +11,7 @@ import { GraphApi } from '../providers/microsoft/graph-api';
 import { GraphRoomBooker } from '../providers/microsoft/graph-booker';
 import { GraphCalendarSource } from '../providers/microsoft/graph-calendar';
 import { WebexMeetingFactory } from '../providers/webex/webex-meetings';
+import { WebexLiveMeeting } from '../providers/webex/webex-live';
 import { ZoomMeetingFactory } from '../providers/zoom/zoom-meetings';
 import { completeInBrowser } from '../../../e2e/sandbox/google/test-support';
 import { GoogleAuth } from '../auth/google-auth';
@@ -99,7 +100,9 @@ describe('Meet now on Zoom, Webex and Google Meet for a Microsoft room, against 
       booker: () => booker,
       meetingBooker: () => null,
       meetingFactory: (provider) => (provider === 'teams' ? null : (factories[provider] ?? null)),
+      liveReader: () => null,
       calendar: () => calendar,
+      currentAgenda: () => null,
       refreshAgenda: async () => null,
       settings: new SettingsStore(await mkdtemp(join(tmpdir(), 'roomdeck-meetnow-')), silentLogger),
       clock,
@@ -126,14 +129,20 @@ describe('Meet now on Zoom, Webex and Google Meet for a Microsoft room, against 
     expect(booking.bookedHere().size).toBe(1);
   });
 
-  it('Zoom: the create is applied but its answer lost (504) — found by its marker, never posted twice', async () => {
-    now = at('19:45');
-    sandbox.control.addFault({ service: 'zoom-api', method: 'POST', path: '/meetings$', action: { type: 'applyThenFail' } });
-    const before = zoomMeetings().length;
-    const result = await booking.meetNow('zoom', 15);
+  const LOST_ANSWERS = [
+    { provider: 'zoom', service: 'zoom-api', path: /\/meetings$/, link: 'join_url', time: '19:45' },
+    { provider: 'webex', service: 'webex', path: /^\/v1\/meetings$/, link: 'webLink', time: '22:00' },
+  ] as const;
+  it.each(LOST_ANSWERS)('$provider: the create is applied but its answer lost (504) — found by its marker, never posted twice', async ({ provider, service, path, link, time }) => {
+    now = at(time);
+    const meetings = provider === 'zoom' ? zoomMeetings : webexMeetings;
+    sandbox.control.addFault({ service, method: 'POST', path: path.source, action: { type: 'applyThenFail' } });
+    const before = meetings().length;
+    const result = await booking.meetNow(provider, 15);
 
-    expect(zoomMeetings().slice(before).map((m) => m['join_url'])).toEqual([result.joinUrl]);
-    expect(posts('zoom-api', /\/meetings$/).map((r) => r.status)).toEqual([504]);
+    expect(meetings()).toHaveLength(before + 1);
+    expect(meetings().filter((m) => m[link] === result.joinUrl)).toHaveLength(1);
+    expect(posts(service, path).map((r) => r.status)).toEqual([504]);
     expect(bookingsWith(result.joinUrl)).toHaveLength(1);
   });
 
@@ -170,20 +179,11 @@ describe('Meet now on Zoom, Webex and Google Meet for a Microsoft room, against 
     const result = await booking.meetNow('webex', 15);
 
     expect(result.joinUrl).toMatch(/^https:\/\/[\w.-]*webex\.com\//);
-    expect(webexMeetings().slice(before)).toEqual([expect.objectContaining({ webLink: result.joinUrl, title: 'Booked at the room', agenda: expect.stringContaining('Roomdeck') })]);
+    expect(webexMeetings()).toHaveLength(before + 1);
+    expect(webexMeetings().filter((m) => m['webLink'] === result.joinUrl)).toEqual([expect.objectContaining({ title: 'Booked at the room', agenda: expect.stringContaining('Roomdeck') })]);
     const requests = sandbox.control.requests({ service: 'webex' }).map((r) => `${r.method} ${r.path} ${r.query['meetingType'] ?? ''}`.trim());
     expect(requests).toEqual(['GET /v1/meetings scheduledMeeting', 'POST /v1/meetings']);
     expect(bookingsWith(result.joinUrl)).toEqual([expect.objectContaining({ location: expect.objectContaining({ displayName: 'Webex meeting' }) })]);
-  });
-
-  it('Webex: a lost answer (504 after the create) finds the meeting by its marker — exactly one', async () => {
-    now = at('22:00');
-    sandbox.control.addFault({ service: 'webex', method: 'POST', path: '^/v1/meetings$', action: { type: 'applyThenFail' } });
-    const before = webexMeetings().length;
-    const result = await booking.meetNow('webex', 15);
-    expect(webexMeetings().slice(before).map((m) => m['webLink'])).toEqual([result.joinUrl]);
-    expect(posts('webex', /^\/v1\/meetings$/).map((r) => r.status)).toEqual([504]);
-    expect(bookingsWith(result.joinUrl)).toHaveLength(1);
   });
 
   it('Webex: the account already has a meeting now — refused before anything is created or booked', async () => {
@@ -201,5 +201,43 @@ describe('Meet now on Zoom, Webex and Google Meet for a Microsoft room, against 
     const inGoogle = sandbox.control.google.events(sandbox.google.roomAccount).filter((event) => event.hangoutLink === result.joinUrl);
     expect(inGoogle).toHaveLength(1);
     expect(bookingsWith(result.joinUrl)).toEqual([expect.objectContaining({ location: expect.objectContaining({ displayName: 'Google Meet meeting' }) })]);
+  });
+});
+
+describe('the Webex meeting the room started, seen as its host (participants, controls, End meeting)', () => {
+  let sandbox: Sandbox;
+  beforeEach(async () => {
+    sandbox = await startTestSandbox({ now: () => ANCHOR, seedAnchor: ANCHOR });
+  });
+  afterEach(() => sandbox.close());
+
+  it('shows who is in it and whether it is locked or recorded, and ends it for everyone', async () => {
+    const clock = { now: () => ANCHOR };
+    const api = await connectedApi(sandbox, 'webex', ['webex.instant-meeting', 'webex.participants', 'webex.meeting-controls']);
+    const meeting = await new WebexMeetingFactory(api, clock).create({ slot: { start: ANCHOR, end: new Date(ANCHOR.getTime() + 30 * 60_000) }, topic: 'Booked at the room', marker: 'tap-live' });
+    sandbox.control.webex.addParticipant(meeting.id, { email: 'hana.sato@contoso.com', displayName: 'Hana Sato' });
+    sandbox.control.webex.addParticipant(meeting.id, { email: 'avery.chen@contoso.com', displayName: 'Avery Chen', state: 'lobby' });
+    const live = new WebexLiveMeeting(api, clock, { participants: true, controls: true });
+
+    expect(await live.read(meeting.id)).toEqual({
+      state: 'in-progress',
+      participants: [
+        { name: 'Boardroom 4', inLobby: false, muted: false, host: true },
+        { name: 'Hana Sato', inLobby: false, muted: false, host: false },
+        { name: 'Avery Chen', inLobby: true, muted: false, host: false },
+      ],
+      controls: { locked: false, recording: false },
+    });
+    await live.end(meeting.id);
+    expect(await live.read(meeting.id)).toEqual({ state: 'ended', participants: null, controls: null });
+    expect(await new WebexLiveMeeting(api, clock, { participants: false, controls: false }).read(meeting.id)).toEqual({ state: 'ended', participants: null, controls: null });
+  });
+
+  it('without the participants and controls features, only whether it runs', async () => {
+    const clock = { now: () => ANCHOR };
+    const api = await connectedApi(sandbox, 'webex');
+    const meeting = await new WebexMeetingFactory(api, clock).create({ slot: { start: ANCHOR, end: new Date(ANCHOR.getTime() + 15 * 60_000) }, topic: 'Booked at the room', marker: 'tap-plain' });
+    expect(await new WebexLiveMeeting(api, clock, { participants: false, controls: false }).read(meeting.id)).toEqual({ state: 'in-progress', participants: null, controls: null });
+    expect(sandbox.control.requests({ service: 'webex' }).some((r) => /participants|controls/i.test(r.path))).toBe(false);
   });
 });

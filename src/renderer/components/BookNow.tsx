@@ -16,12 +16,12 @@ import { QrCode } from './QrCode';
 function useRoomAction(onRefused: (message: string) => void) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
-  const run = async (action: () => Promise<{ ok: boolean; error?: { code: string } }>) => {
+  const run = async <R extends { ok: boolean; error?: { code: string } }>(action: () => Promise<R>): Promise<R> => {
     setBusy(true);
     const result = await action();
     setBusy(false);
     if (!result.ok) onRefused(t(`error.${result.error?.code ?? 'generic'}`, { defaultValue: t('error.generic') }));
-    return result.ok;
+    return result;
   };
   return { run, busy };
 }
@@ -71,17 +71,12 @@ export function BookNow(props: {
   const book = async (minutes: number) => {
     if (choice?.kind === 'meet' && choice.service) {
       const service = choice.service;
-      let url = '';
-      const ok = await run(async () => {
-        const result = await api.call('room.meetNow', { provider: service, minutes });
-        if (result.ok) url = result.output.joinUrl;
-        return result;
-      });
+      const result = await run(() => api.call('room.meetNow', { provider: service, minutes }));
       setChoice(null);
-      if (ok) props.onMeetingReady({ url, service });
+      if (result.ok) props.onMeetingReady({ url: result.output.joinUrl, service });
       return;
     }
-    if (await run(() => api.call('room.bookNow', { minutes }))) setChoice(null);
+    if ((await run(() => api.call('room.bookNow', { minutes }))).ok) setChoice(null);
   };
   const toggle = (next: Choice) => setChoice(sameChoice(choice, next) ? null : next);
   const only = meetNow.length === 1 ? meetNow[0] : undefined;

@@ -4,6 +4,7 @@ import type { Meeting } from '../../shared/model';
 import { formatTimeRange } from '../i18n';
 import { OwnBookingActions } from './BookNow';
 import { JoinButton, OtherJoins } from './JoinButton';
+import { LiveMeetingPanel } from './LiveMeetingPanel';
 import { meetingTitle } from './meeting-title';
 
 export function meetingTimes(meeting: Meeting, timeZone: string, language: string, allDay: string): string {
@@ -27,6 +28,7 @@ export function MeetingCard(props: { label: string; meeting: Meeting | null; tim
           <JoinButton meeting={meeting} large={primary} />
           {primary ? <OtherJoins meeting={meeting} /> : null}
           {primary ? <OwnBookingActions meeting={meeting} /> : null}
+          {primary && meeting.bookedHere ? <LiveMeetingPanel meeting={meeting} /> : null}
         </>
       ) : (
         <>
