@@ -1,7 +1,7 @@
-import { Client, GraphError, RetryHandlerOptions, type ShouldRetry } from '@microsoft/microsoft-graph-client';
+import { Client, GraphError, RetryHandlerOptions, type GraphRequest, type ShouldRetry } from '@microsoft/microsoft-graph-client';
 import type { z } from 'zod';
 import { retryAfterMs } from '../../calendar/backoff';
-import { RetryLaterError } from '../../calendar/calendar-source';
+import { PROVIDER_REQUEST_TIMEOUT_MS, RetryLaterError } from '../../calendar/calendar-source';
 import type { Logger } from '../../health/logger';
 import { GraphPageSchema } from './graph-schemas';
 
@@ -77,8 +77,7 @@ export class GraphApi {
   }
 
   async get<S extends z.ZodType>(path: string, schema: S, headers: Record<string, string> = {}): Promise<z.output<S>> {
-    const options = [new RetryHandlerOptions(undefined, undefined, retryOnlyShortWaits)];
-    const body: unknown = await this.withReauth(() => this.client.api(path).headers(headers).middlewareOptions(options).get());
+    const body: unknown = await this.withReauth(() => this.request(path).headers(headers).get());
     return schema.parse(body);
   }
 
@@ -97,13 +96,20 @@ export class GraphApi {
 
   /** A delete (204, no body); replaying it meets a 404, which the caller decides about. */
   async delete(path: string): Promise<void> {
+    await this.withReauth(() => this.request(path).delete());
+  }
+
+  /**
+   * Every request: the short-waits-only retry policy, and a deadline (a fresh signal per attempt, so the retry after
+   * a 401 gets its full time) after which the client gives up on a response that never comes.
+   */
+  private request(path: string): GraphRequest {
     const options = [new RetryHandlerOptions(undefined, undefined, retryOnlyShortWaits)];
-    await this.withReauth(() => this.client.api(path).middlewareOptions(options).delete());
+    return this.client.api(path).middlewareOptions(options).option('signal', AbortSignal.timeout(PROVIDER_REQUEST_TIMEOUT_MS));
   }
 
   private async write<S extends z.ZodType>(method: 'post' | 'patch', path: string, body: unknown, schema: S, headers: Record<string, string>): Promise<z.output<S>> {
-    const options = [new RetryHandlerOptions(undefined, undefined, retryOnlyShortWaits)];
-    const request = () => this.client.api(path).headers(headers).middlewareOptions(options);
+    const request = () => this.request(path).headers(headers);
     const result: unknown = await this.withReauth(() => (method === 'post' ? request().post(body) : request().patch(body)));
     return schema.parse(result);
   }
