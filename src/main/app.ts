@@ -21,7 +21,7 @@ import { SettingsStore } from './config/settings-store';
 import type { Logger } from './health/logger';
 import { joinTargetFor } from './join/join-target';
 import { detectJoinLink, providerName } from './links';
-import type { Clock, ExternalBrowser, JoinOpener, TokenVault } from './ports';
+import type { Clock, ExternalBrowser, JoinOpener, Scheduler, TokenVault } from './ports';
 import { GraphApi } from './providers/microsoft/graph-api';
 import { GraphInvitationMailbox, invitationLookupOf, needsMailboxLookup } from './providers/microsoft/graph-mailbox';
 import { GoogleRoomAccount } from './providers/google/google-room-account';
@@ -33,6 +33,8 @@ export interface HostPorts {
   opener: JoinOpener;
   browser: ExternalBrowser;
   clock: Clock;
+  /** Real timers when absent; the soak and long-outage tests pass a virtual timeline. */
+  scheduler?: Scheduler;
   log: Logger;
 }
 
@@ -155,6 +157,7 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
         calendar,
         timeZone: roomTimeZone(config),
         clock,
+        scheduler: ports.scheduler,
         detect: (event) => detectJoinLink(event.linkSource),
         providerName,
         privacy: config.privacy,

@@ -3,7 +3,7 @@ import { ConnectionLostError } from '../auth/connector';
 import { SignInNeededError } from '../auth/room-account';
 import type { Logger } from '../health/logger';
 import type { Detection, LinkSource } from '../links';
-import type { Clock } from '../ports';
+import { systemScheduler, type Clock, type Scheduler } from '../ports';
 import { dayWindow } from '../../shared/room-day';
 import { buildMeetings, type Detector, type LinkNamer, type Privacy } from './agenda';
 import type { AgendaCache } from './agenda-cache';
@@ -14,6 +14,8 @@ export interface AgendaServiceDeps {
   calendar: CalendarChoice;
   timeZone: string;
   clock: Clock;
+  /** Where the poll loop waits; real timers unless a test or the soak runs a virtual timeline. */
+  scheduler?: Scheduler;
   detect: Detector;
   providerName: LinkNamer;
   privacy: Privacy;
@@ -69,7 +71,7 @@ export class AgendaService {
   private cursor: string | null = null;
   private failures = 0;
   private retryAfterMs = 0;
-  private timer: NodeJS.Timeout | null = null;
+  private cancelTimer: (() => void) | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
 
@@ -85,8 +87,8 @@ export class AgendaService {
 
   stop(): void {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.cancelTimer?.();
+    this.cancelTimer = null;
   }
 
   current(): Agenda | null {
@@ -110,9 +112,9 @@ export class AgendaService {
 
   private schedule(): void {
     if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), nextDelay(this.deps.pollMs, this.failures, this.retryAfterMs));
-    this.timer.unref?.();
+    this.cancelTimer?.();
+    const scheduler = this.deps.scheduler ?? systemScheduler;
+    this.cancelTimer = scheduler.after(nextDelay(this.deps.pollMs, this.failures, this.retryAfterMs), () => this.refresh());
   }
 
   private room(): Room {
