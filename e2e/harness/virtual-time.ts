@@ -16,8 +16,13 @@ export class VirtualTimeline implements Clock, Scheduler {
   private pending: Pending[] = [];
   private nextOrder = 0;
 
-  constructor(start: Date) {
+  /** `onMove` hears every change of the time (the soak publishes it to the sandbox's thread). */
+  constructor(
+    start: Date,
+    private readonly onMove: (epochMs: number) => void = () => undefined,
+  ) {
     this.current = start.getTime();
+    onMove(this.current);
   }
 
   now(): Date {
@@ -41,10 +46,15 @@ export class VirtualTimeline implements Clock, Scheduler {
     const end = this.current + ms;
     for (let next = this.due(end); next; next = this.due(end)) {
       this.pending = this.pending.filter((p) => p !== next);
-      this.current = Math.max(this.current, next.at);
+      this.moveTo(Math.max(this.current, next.at));
       await next.task();
     }
-    this.current = end;
+    this.moveTo(end);
+  }
+
+  private moveTo(epochMs: number): void {
+    this.current = epochMs;
+    this.onMove(epochMs);
   }
 
   private due(end: number): Pending | undefined {
