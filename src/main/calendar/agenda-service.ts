@@ -95,12 +95,17 @@ export class AgendaService {
     return this.agenda;
   }
 
-  /** Concurrent callers share one in-flight sync rather than stacking requests on the provider. */
+  /**
+   * Concurrent callers share one in-flight sync rather than stacking requests on the provider. It never rejects: the
+   * poll loop calls it unawaited, and an unhandled rejection would end the kiosk's process.
+   */
   refresh(): Promise<void> {
-    this.running ??= this.sync().finally(() => {
-      this.running = null;
-      this.schedule();
-    });
+    this.running ??= this.sync()
+      .catch((err: unknown) => this.deps.log.error('agenda.refresh-failed', { error: describeError(err) }))
+      .finally(() => {
+        this.running = null;
+        this.schedule();
+      });
     return this.running;
   }
 
@@ -138,7 +143,14 @@ export class AgendaService {
       this.cursor = result.cursor;
       this.failures = 0;
       this.retryAfterMs = 0;
-      const meetings = buildMeetings([...this.events.values()], { timeZone, detect: this.deps.detect, providerName: this.deps.providerName, privacy: this.deps.privacy, bookedHere: this.deps.bookedHere() });
+      const meetings = buildMeetings([...this.events.values()], {
+        timeZone,
+        detect: this.deps.detect,
+        providerName: this.deps.providerName,
+        privacy: this.deps.privacy,
+        bookedHere: this.deps.bookedHere(),
+        onSkipped: (id, reason) => log.warn('agenda.event-skipped', { id, reason }),
+      });
       this.publish({ room: this.room(), meetings, updatedAt: now.toISOString(), staleSince: null }, true);
     } catch (err) {
       this.failures++;

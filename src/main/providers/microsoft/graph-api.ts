@@ -42,6 +42,18 @@ export function isSyncStateLost(error: unknown): boolean {
   return error instanceof GraphError && (error.statusCode === 410 || error.code?.toLowerCase() === 'syncstatenotfound');
 }
 
+/** The id of an item that failed validation, if it has a usable one, so IT can find the event in the calendar. */
+function idOf(raw: unknown): string | null {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id.slice(0, 200) : null;
+}
+
+/** The first problem with the path it sits at (`start.dateTime: not a Graph dateTime`). */
+function issueOf(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || 'item'}: ${issue.message}`.slice(0, 200) : 'invalid';
+}
+
 /**
  * Microsoft Graph through the official client. Two facts shape it (research/cloud-sandbox.md §2.2): the client only
  * sends the bearer token to hosts it knows, so a non-Microsoft base URL must be listed in `customHosts`; and its
@@ -148,7 +160,7 @@ export class GraphApi {
     for (const raw of page.value) {
       const checked = item.safeParse(raw);
       if (checked.success) valid.push(checked.data);
-      else this.log.warn('graph.item-skipped', { path: path.split('?')[0], issue: checked.error.issues[0]?.message });
+      else this.log.warn('graph.item-skipped', { path: path.split('?')[0], id: idOf(raw), issue: issueOf(checked.error) });
     }
     return valid;
   }
