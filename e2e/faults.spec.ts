@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { Sandbox } from './sandbox';
 import { signInGoogleRoom } from './harness/browser-consent';
 import { expect, screenshot, test } from './harness/fixtures';
-import { sandboxGoogleConfig, sandboxKioskConfig } from './harness/kiosk';
+import { sandboxGoogleRoomConfig, sandboxKioskConfig } from './harness/kiosk';
 import { graphUtc } from './harness/room-truth';
 import { approveShownDeviceCode } from './harness/sign-in';
 
@@ -63,13 +63,7 @@ test('an invalidated delta token: a full resync shows a new meeting exactly once
 });
 
 test('a Google room whose access is revoked asks to sign in again and keeps its meetings on screen', async ({ page, sandbox, launchKiosk }) => {
-  const config = {
-    ...sandboxKioskConfig(sandbox, { pollSeconds: 2 }),
-    google: sandboxGoogleConfig(sandbox),
-    features: ['google.sign-in', 'google.calendar'],
-    room: { calendarOwner: sandbox.google.roomCalendarId },
-  };
-  const kiosk = await launchKiosk(config);
+  const kiosk = await launchKiosk(sandboxGoogleRoomConfig(sandbox, { pollSeconds: 2 }));
   await page.goto(kiosk.launchUrl);
   await signInGoogleRoom(page, sandbox.google.roomAccount);
   await expect(page.locator('.agenda__item').first()).toBeVisible();

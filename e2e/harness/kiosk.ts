@@ -53,6 +53,16 @@ export function sandboxKioskConfig(sandbox: Pick<Sandbox, 'clientId' | 'tenant' 
   };
 }
 
+/** A Google Workspace room: Google sign-in and calendar on, the sandbox's room resource calendar pre-chosen. */
+export function sandboxGoogleRoomConfig(sandbox: Pick<Sandbox, 'clientId' | 'tenant' | 'urls' | 'google'>, overrides: KioskConfigOverrides = {}): Record<string, unknown> {
+  return {
+    ...sandboxKioskConfig(sandbox, overrides),
+    google: sandboxGoogleConfig(sandbox),
+    features: ['google.sign-in', 'google.calendar'],
+    room: { calendarOwner: sandbox.google.roomCalendarId, ...(overrides.timeZone ? { timeZone: overrides.timeZone } : {}) },
+  };
+}
+
 export interface RunningKiosk {
   launchUrl: string;
   dataDir: string;

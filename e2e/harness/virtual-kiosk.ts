@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Event } from '@microsoft/microsoft-graph-types';
-import { sandboxGoogleConfig, sandboxKioskConfig } from './kiosk';
+import { sandboxGoogleRoomConfig, sandboxKioskConfig } from './kiosk';
 import { completeInBrowser } from '../sandbox/google/test-support';
 import { startSandbox, type FaultSpec, type Sandbox, type ServiceName } from '../sandbox';
 import { tlsDirFromEnv } from '../sandbox/test-support';
@@ -53,15 +53,9 @@ export interface VirtualKioskOptions {
 }
 
 function configFor(provider: RoomProvider, sandbox: SandboxEndpoints, extra: Record<string, unknown>): Record<string, unknown> {
-  const base = sandboxKioskConfig(sandbox, { autoSignIn: provider === 'microsoft', calendarOwner: MICROSOFT_ROOM, pollSeconds: 30, timeZone: 'Europe/Rome' });
-  if (provider === 'microsoft') return { ...base, ...extra };
-  return {
-    ...base,
-    google: sandboxGoogleConfig(sandbox),
-    features: ['google.sign-in', 'google.calendar'],
-    room: { calendarOwner: sandbox.google.roomCalendarId, timeZone: 'Europe/Rome' },
-    ...extra,
-  };
+  const room = { pollSeconds: 30, timeZone: 'Europe/Rome' };
+  if (provider === 'google') return { ...sandboxGoogleRoomConfig(sandbox, room), ...extra };
+  return { ...sandboxKioskConfig(sandbox, { ...room, autoSignIn: true, calendarOwner: MICROSOFT_ROOM }), ...extra };
 }
 
 /** A sandbox on the given clock (a timeline's), approving the Microsoft room's device codes by itself. */
