@@ -3,9 +3,9 @@ import { judgeSoak, slope, type SoakSample } from './soak-trend';
 
 const MB = 1024 * 1024;
 
-function week(heap: (hour: number) => number, handles: (hour: number) => number): SoakSample[] {
+function week(heap: (hour: number) => number, handles: (hour: number) => number, fds: (hour: number) => number = () => 20): SoakSample[] {
   const samples: SoakSample[] = [];
-  for (let hour = 0; hour <= 168; hour += 6) samples.push({ hour, heapBytes: heap(hour), handles: handles(hour) });
+  for (let hour = 0; hour <= 168; hour += 6) samples.push({ hour, heapBytes: heap(hour), handles: handles(hour), fds: fds(hour) });
   return samples;
 }
 
@@ -28,5 +28,11 @@ describe('soak verdict', () => {
     expect(leaking.heapOk).toBe(false);
     expect(leaking.handlesPerDay).toBeCloseTo(1, 0);
     expect(leaking.handlesOk).toBe(false);
+  });
+
+  it('fails sockets or files left open even when the event loop does not count them', () => {
+    const verdict = judgeSoak(week(() => 40 * MB, () => 3, (h) => 20 + Math.floor(h / 12)));
+    expect(verdict.fdsPerDay).toBeCloseTo(2, 0);
+    expect(verdict.handlesOk).toBe(false);
   });
 });

@@ -4,7 +4,10 @@ export interface SoakSample {
   /** Simulated hours since the start. */
   hour: number;
   heapBytes: number;
+  /** Active resources keeping the event loop alive (`process.getActiveResourcesInfo()`). */
   handles: number;
+  /** Open file descriptors (sockets, files, pipes — unref'd ones too), which `handles` does not see. */
+  fds: number;
 }
 
 export interface SoakBudget {
@@ -17,6 +20,7 @@ export interface SoakVerdict {
   heapGrowthBytes: number;
   heapSlopeBytesPerDay: number;
   handlesPerDay: number;
+  fdsPerDay: number;
   heapOk: boolean;
   handlesOk: boolean;
 }
@@ -51,11 +55,13 @@ export function judgeSoak(samples: readonly SoakSample[], budget: SoakBudget = S
   const perDay = (y: (s: SoakSample) => number) => slope(settled.map((s) => ({ x: s.hour / 24, y: y(s) })));
   const heapSlopeBytesPerDay = perDay((s) => s.heapBytes);
   const handlesPerDay = perDay((s) => s.handles);
+  const fdsPerDay = perDay((s) => s.fds);
   return {
     heapGrowthBytes,
     heapSlopeBytesPerDay,
     handlesPerDay,
+    fdsPerDay,
     heapOk: heapGrowthBytes <= budget.maxHeapGrowthBytes && heapSlopeBytesPerDay * 6 <= budget.maxHeapGrowthBytes,
-    handlesOk: handlesPerDay <= budget.maxHandlesPerDay,
+    handlesOk: handlesPerDay <= budget.maxHandlesPerDay && fdsPerDay <= budget.maxHandlesPerDay,
   };
 }

@@ -9,6 +9,7 @@
  *
  * Not covered: the renderer's ambient mode (it is a React timer in the page; this soak runs main only).
  */
+import { readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sandboxWorkerClock, startSandboxWorker, type SandboxInWorker } from '../e2e/harness/sandbox-worker';
@@ -59,7 +60,16 @@ async function sample(soak: Soak, hour: number): Promise<SoakSample> {
     gc?.();
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return { hour, heapBytes: process.memoryUsage().heapUsed, handles: process.getActiveResourcesInfo().length };
+  return { hour, heapBytes: process.memoryUsage().heapUsed, handles: process.getActiveResourcesInfo().length, fds: openFds() };
+}
+
+/** Linux and macOS list a process's descriptors under /dev/fd; elsewhere the figure is 0 (and flat). */
+function openFds(): number {
+  try {
+    return readdirSync('/dev/fd').length;
+  } catch {
+    return 0;
+  }
 }
 
 /** One simulated hour of the room's life; `hour` picks what happens in it. */
@@ -108,7 +118,10 @@ function report(verdict: SoakVerdict, samples: readonly SoakSample[], tally: Tal
     '',
     '```',
     line(verdict.heapOk, `heap growth (last day vs second day, after GC): ${mb(verdict.heapGrowthBytes)} (trend ${mb(verdict.heapSlopeBytesPerDay)}/day) · budget ≤ ${mb(SOAK_BUDGET.maxHeapGrowthBytes)}`),
-    line(verdict.handlesOk, `handle trend: ${verdict.handlesPerDay.toFixed(2)} handles/day (first ${first?.handles ?? '?'}, last ${last?.handles ?? '?'}) · budget ≤ ${SOAK_BUDGET.maxHandlesPerDay}/day`),
+    line(
+      verdict.handlesOk,
+      `handle trend: ${verdict.handlesPerDay.toFixed(2)} active resources/day (first ${first?.handles ?? '?'}, last ${last?.handles ?? '?'}), ${verdict.fdsPerDay.toFixed(2)} open fds/day (first ${first?.fds ?? '?'}, last ${last?.fds ?? '?'}) · budget ≤ ${SOAK_BUDGET.maxHandlesPerDay}/day each`,
+    ),
     `heap after GC by day: ${samples.filter((s) => s.hour % 24 === 0).map((s) => mb(s.heapBytes)).join(' → ')}`,
     `calls (ok/refused): ${Object.entries(tally.calls).map(([name, c]) => `${name} ${c.ok}/${c.refused}`).join(', ')}`,
     `warnings logged: ${Object.entries(tally.warnings).map(([e, n]) => `${e} ${n}`).join(', ') || 'none'}`,
