@@ -12,15 +12,17 @@
 import { readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { sandboxWorkerClock, startSandboxWorker, type SandboxInWorker } from '../e2e/harness/sandbox-worker';
 import { addGraphMeeting, MICROSOFT_ROOM, networkDown, startKioskOn, type KioskOnTimeline } from '../e2e/harness/virtual-kiosk';
 import { VirtualTimeline } from '../e2e/harness/virtual-time';
 import { hashPin } from '../src/main/config/admin-pin';
-import type { LogFields, Logger } from '../src/main/health/logger';
+import type { Logger } from '../src/main/health/logger';
 import { judgeSoak, SOAK_BUDGET, type SoakSample, type SoakVerdict } from './soak-trend';
 
 const HOUR = 3_600_000;
-const DAYS = Number(process.env['ROOMDECK_SOAK_DAYS'] ?? 7);
+/** The verdict compares the last day with the second, so a soak is at least two days long. */
+const DAYS = z.coerce.number().int().min(2).max(30).default(7).parse(process.env['ROOMDECK_SOAK_DAYS']);
 const PIN = '2468';
 const QUALITY_DOC = join(process.cwd(), 'docs', 'quality.md');
 const BEGIN = '<!-- soak:begin -->';
@@ -36,7 +38,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 
 /** The app's log, counted by event: a week's worth of lines would be the soak's own leak. */
 function countingLogger(tally: Tally): Logger {
-  const bump = (into: Record<string, number>) => (event: string, _fields?: LogFields) => void (into[event] = (into[event] ?? 0) + 1);
+  const bump = (into: Record<string, number>) => (event: string) => void (into[event] = (into[event] ?? 0) + 1);
   return { info: () => undefined, warn: bump(tally.warnings), error: bump(tally.errors) };
 }
 

@@ -37,11 +37,6 @@ export class VirtualTimeline implements Clock, Scheduler {
     };
   }
 
-  /** How many tasks wait (the poll loop keeps exactly one). */
-  get waiting(): number {
-    return this.pending.length;
-  }
-
   async advance(ms: number): Promise<void> {
     const end = this.current + ms;
     for (let next = this.due(end); next; next = this.due(end)) {

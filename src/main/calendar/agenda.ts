@@ -27,7 +27,7 @@ export interface MeetingRules {
 const LIMITS = { id: 512, subject: 500, organizer: 320, meetings: 500 } as const;
 
 /** Cuts `text` to `max` characters, ending in an ellipsis, without splitting a surrogate pair. */
-export function clip(text: string | null, max: number): string | null {
+function clip(text: string | null, max: number): string | null {
   if (text === null || text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   return `${/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
