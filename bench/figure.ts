@@ -16,6 +16,27 @@ export interface BenchModule {
   figures(): Promise<Figure[]>;
 }
 
+export function isBenchModule(value: unknown): value is BenchModule {
+  return typeof value === 'object' && value !== null && typeof (value as { figures?: unknown }).figures === 'function';
+}
+
+export function isFigure(value: unknown): value is Figure {
+  if (typeof value !== 'object' || value === null) return false;
+  const f = value as Record<string, unknown>;
+  return typeof f['name'] === 'string' && typeof f['value'] === 'number' && typeof f['unit'] === 'string' &&
+    typeof f['budget'] === 'string' && typeof f['ok'] === 'boolean';
+}
+
+/** A figure whose budget is an upper bound (`≤ limit unit`). */
+export function atMost(name: string, value: number, unit: string, limit: number): Figure {
+  return { name, value, unit, budget: `≤ ${limit} ${unit}`, ok: value <= limit };
+}
+
+/** Something measured only so another figure can be compared with it (a baseline); it has no budget of its own. */
+export function reference(name: string, value: number, unit: string): Figure {
+  return { name, value, unit, budget: 'reference', ok: true };
+}
+
 /** Runs `run` repeatedly for at least `ms` milliseconds, so the JIT has settled before anything is measured. */
 export function warmUp(run: () => void, ms: number): void {
   const until = performance.now() + ms;

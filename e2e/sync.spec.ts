@@ -1,7 +1,7 @@
 import { signInGoogleRoom } from './harness/browser-consent';
 import { expect, screenshot, test } from './harness/fixtures';
 import { graphUtc } from './harness/room-truth';
-import { sandboxGoogleConfig, sandboxKioskConfig } from './harness/kiosk';
+import { sandboxGoogleRoomConfig, sandboxKioskConfig } from './harness/kiosk';
 import { approveShownDeviceCode } from './harness/sign-in';
 
 const ROOM = 'boardroom4@contoso.com';
@@ -58,13 +58,7 @@ function googleSoon(minutesFromNow: number, length = 15) {
 }
 
 test('a Google room follows the same changes: added, moved, cancelled', async ({ page, sandbox, launchKiosk }) => {
-  const config = {
-    ...sandboxKioskConfig(sandbox, { pollSeconds: 2 }),
-    google: sandboxGoogleConfig(sandbox),
-    features: ['google.sign-in', 'google.calendar'],
-    room: { calendarOwner: sandbox.google.roomCalendarId },
-  };
-  const kiosk = await launchKiosk(config);
+  const kiosk = await launchKiosk(sandboxGoogleRoomConfig(sandbox, { pollSeconds: 2 }));
   await page.goto(kiosk.launchUrl);
   await signInGoogleRoom(page, sandbox.google.roomAccount);
   await expect(page.locator('.agenda__item').first()).toBeVisible();

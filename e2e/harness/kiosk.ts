@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Sandbox } from '../sandbox';
 
 /** The Google block of the kiosk config, pointed at the sandbox's Google listeners. */
-export function sandboxGoogleConfig(sandbox: Sandbox): Record<string, unknown> {
+export function sandboxGoogleConfig(sandbox: Pick<Sandbox, 'google'>): Record<string, unknown> {
   const { clientId, clientSecret, config } = sandbox.google;
   return { clientId, clientSecret, ...config };
 }
@@ -35,7 +35,7 @@ export interface KioskConfigOverrides {
 }
 
 /** The kiosk config the demo and the tests write: production seams pointed at the sandbox. */
-export function sandboxKioskConfig(sandbox: Sandbox, overrides: KioskConfigOverrides = {}): Record<string, unknown> {
+export function sandboxKioskConfig(sandbox: Pick<Sandbox, 'clientId' | 'tenant' | 'urls'>, overrides: KioskConfigOverrides = {}): Record<string, unknown> {
   return {
     microsoft: {
       clientId: sandbox.clientId,
@@ -50,6 +50,16 @@ export function sandboxKioskConfig(sandbox: Sandbox, overrides: KioskConfigOverr
       ...(overrides.calendarOwner ? { calendarOwner: overrides.calendarOwner } : {}),
       ...(overrides.timeZone ? { timeZone: overrides.timeZone } : {}),
     },
+  };
+}
+
+/** A Google Workspace room: Google sign-in and calendar on, the sandbox's room resource calendar pre-chosen. */
+export function sandboxGoogleRoomConfig(sandbox: Pick<Sandbox, 'clientId' | 'tenant' | 'urls' | 'google'>, overrides: KioskConfigOverrides = {}): Record<string, unknown> {
+  return {
+    ...sandboxKioskConfig(sandbox, overrides),
+    google: sandboxGoogleConfig(sandbox),
+    features: ['google.sign-in', 'google.calendar'],
+    room: { calendarOwner: sandbox.google.roomCalendarId, ...(overrides.timeZone ? { timeZone: overrides.timeZone } : {}) },
   };
 }
 

@@ -30,7 +30,7 @@ import type { Logger } from './health/logger';
 import { createRoomHealth } from './health/room-health';
 import { joinTargetFor } from './join/join-target';
 import { detectJoinLink, providerName } from './links';
-import type { Clock, ExternalBrowser, JoinOpener, TokenVault } from './ports';
+import type { Clock, ExternalBrowser, JoinOpener, Scheduler, TokenVault } from './ports';
 import { noPolicyReport, type PolicyService } from './policy/policy-service';
 import { isIanaZone, NO_POLICY } from './policy/policy-schema';
 import { lockedKeysIn, resolveRoomSettings, tenantOf, withPolicyAccounts, type ResolvedRoomSettings, type RoomSettingsChange } from './policy/room-settings';
@@ -56,6 +56,8 @@ export interface HostPorts {
   opener: JoinOpener;
   browser: ExternalBrowser;
   clock: Clock;
+  /** Real timers when absent; the soak and long-outage tests pass a virtual timeline. */
+  scheduler?: Scheduler;
   log: Logger;
   /**
    * IT's policy file, loaded and watched by the host (which also hands its `onProblem` port to health mail); without
@@ -336,6 +338,7 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
       calendar,
       timeZone,
       clock,
+      scheduler: ports.scheduler,
       detect: (event) => detectJoinLink(event.linkSource),
       providerName,
       privacy,

@@ -30,3 +30,20 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * Runs `task` once, `ms` from now; the returned function cancels it. Services that wait (the agenda's poll loop) wait
+ * through this port, so the soak and the long-outage tests can run days of kiosk life on a virtual timeline.
+ */
+export interface Scheduler {
+  after(ms: number, task: () => Promise<void>): () => void;
+}
+
+export const systemScheduler: Scheduler = {
+  after(ms, task) {
+    const timer = setTimeout(() => void task(), ms);
+    // A pending poll must not keep a stopping process alive.
+    timer.unref();
+    return () => clearTimeout(timer);
+  },
+};

@@ -12,6 +12,8 @@ const CacheSchema = z.object({ version: z.literal(1), calendarId: z.string(), ag
  */
 export class AgendaCache {
   private readonly path: string;
+  /** Saves run one after another, so an older agenda never lands on disk after a newer one. */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(
     dataDir: string,
@@ -26,7 +28,12 @@ export class AgendaCache {
     return read.kind === 'ok' && read.value.calendarId === calendarId ? read.value.agenda : null;
   }
 
-  async save(calendarId: string, agenda: Agenda): Promise<void> {
+  save(calendarId: string, agenda: Agenda): Promise<void> {
+    this.writing = this.writing.then(() => this.write(calendarId, agenda));
+    return this.writing;
+  }
+
+  private async write(calendarId: string, agenda: Agenda): Promise<void> {
     try {
       await writeJsonFileAtomic(this.path, { version: 1, calendarId, agenda });
     } catch (err) {

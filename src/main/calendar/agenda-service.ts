@@ -3,7 +3,7 @@ import { ConnectionLostError } from '../auth/connector';
 import { SignInNeededError } from '../auth/room-account';
 import type { Logger } from '../health/logger';
 import type { Detection, LinkSource } from '../links';
-import type { Clock } from '../ports';
+import { systemScheduler, type Clock, type Scheduler } from '../ports';
 import { dayWindow } from '../../shared/room-day';
 import { buildMeetings, type Detector, type LinkNamer, type Privacy } from './agenda';
 import type { AgendaCache } from './agenda-cache';
@@ -14,6 +14,8 @@ export interface AgendaServiceDeps {
   calendar: CalendarChoice;
   timeZone: string;
   clock: Clock;
+  /** Where the poll loop waits; real timers unless a test or the soak runs a virtual timeline. */
+  scheduler?: Scheduler;
   detect: Detector;
   providerName: LinkNamer;
   privacy: Privacy;
@@ -69,7 +71,7 @@ export class AgendaService {
   private cursor: string | null = null;
   private failures = 0;
   private retryAfterMs = 0;
-  private timer: NodeJS.Timeout | null = null;
+  private cancelTimer: (() => void) | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
 
@@ -85,8 +87,8 @@ export class AgendaService {
 
   stop(): void {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.cancelTimer?.();
+    this.cancelTimer = null;
   }
 
   current(): Agenda | null {
@@ -98,12 +100,17 @@ export class AgendaService {
     return [...this.events.values()];
   }
 
-  /** Concurrent callers share one in-flight sync rather than stacking requests on the provider. */
+  /**
+   * Concurrent callers share one in-flight sync rather than stacking requests on the provider. It never rejects: the
+   * poll loop calls it unawaited, and an unhandled rejection would end the kiosk's process.
+   */
   refresh(): Promise<void> {
-    this.running ??= this.sync().finally(() => {
-      this.running = null;
-      this.schedule();
-    });
+    this.running ??= this.sync()
+      .catch((err: unknown) => this.deps.log.error('agenda.refresh-failed', { error: describeError(err) }))
+      .finally(() => {
+        this.running = null;
+        this.schedule();
+      });
     return this.running;
   }
 
@@ -115,9 +122,9 @@ export class AgendaService {
 
   private schedule(): void {
     if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), nextDelay(this.deps.pollMs, this.failures, this.retryAfterMs));
-    this.timer.unref?.();
+    this.cancelTimer?.();
+    const scheduler = this.deps.scheduler ?? systemScheduler;
+    this.cancelTimer = scheduler.after(nextDelay(this.deps.pollMs, this.failures, this.retryAfterMs), () => this.refresh());
   }
 
   private room(): Room {
@@ -141,7 +148,14 @@ export class AgendaService {
       this.cursor = result.cursor;
       this.failures = 0;
       this.retryAfterMs = 0;
-      const meetings = buildMeetings([...this.events.values()], { timeZone, detect: this.deps.detect, providerName: this.deps.providerName, privacy: this.deps.privacy, bookedHere: this.deps.bookedHere() });
+      const meetings = buildMeetings([...this.events.values()], {
+        timeZone,
+        detect: this.deps.detect,
+        providerName: this.deps.providerName,
+        privacy: this.deps.privacy,
+        bookedHere: this.deps.bookedHere(),
+        onSkipped: (id, reason) => log.warn('agenda.event-skipped', { id, reason }),
+      });
       this.publish({ room: this.room(), meetings, updatedAt: now.toISOString(), staleSince: null }, true);
     } catch (err) {
       this.failures++;

@@ -19,6 +19,18 @@ export interface MeetingRules {
   privacy: Privacy;
   /** Ids of bookings made from this screen. */
   bookedHere: ReadonlySet<string>;
+  /** Hears of each event left off the agenda because it cannot be shown (for the log). */
+  onSkipped?: (eventId: string, reason: string) => void;
+}
+
+/** What the screen (and the IPC contract) can carry: longer texts are cut, a longer day keeps its first meetings. */
+const LIMITS = { id: 512, subject: 500, organizer: 320, meetings: 500 } as const;
+
+/** Cuts `text` to `max` characters, ending in an ellipsis, without splitting a surrogate pair. */
+function clip(text: string | null, max: number): string | null {
+  if (text === null || text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  return `${/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
 }
 
 /**
@@ -44,8 +56,8 @@ function toMeeting(event: SourceEvent, rules: MeetingRules): Meeting {
   return {
     id: event.id,
     // Private meetings and hidden subjects never leave main (the renderer says "Private meeting" / "Meeting").
-    subject: shownSubject(event, privacy),
-    organizer: event.isPrivate || privacy.hideOrganizers ? null : event.organizer,
+    subject: clip(shownSubject(event, privacy), LIMITS.subject),
+    organizer: clip(event.isPrivate || privacy.hideOrganizers ? null : event.organizer, LIMITS.organizer),
     start: event.isAllDay ? dateToInstant(event.start, timeZone) : event.start,
     end: event.isAllDay ? dateToInstant(event.end, timeZone) : event.end,
     isAllDay: event.isAllDay,
@@ -63,10 +75,29 @@ function dedupeByUrl<T extends { url: string }>(items: T[]): T[] {
 }
 
 /** Today's meetings as people should see them: cancelled ones gone, sorted by start, private ones anonymised. */
+/**
+ * One event that cannot be shown (an id no screen can carry, a date no calendar has) is left out and reported; it
+ * never takes the rest of the day with it.
+ */
+function showable(event: SourceEvent, rules: MeetingRules): Meeting[] {
+  if (event.id.length > LIMITS.id) {
+    rules.onSkipped?.(event.id.slice(0, 80), `id longer than ${LIMITS.id} characters`);
+    return [];
+  }
+  try {
+    return [toMeeting(event, rules)];
+  } catch (err) {
+    rules.onSkipped?.(event.id, err instanceof Error ? err.message : String(err));
+    return [];
+  }
+}
+
 export function buildMeetings(events: SourceEvent[], rules: MeetingRules): Meeting[] {
-  return events
+  const meetings = events
     .filter((e) => !e.isCancelled)
-    .map((e) => toMeeting(e, rules))
+    .flatMap((e) => showable(e, rules))
     .filter((m) => m.end > m.start || m.isAllDay)
     .sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
+  if (meetings.length > LIMITS.meetings) rules.onSkipped?.(`${meetings.length - LIMITS.meetings} meetings`, `more than ${LIMITS.meetings} in a day`);
+  return meetings.slice(0, LIMITS.meetings);
 }

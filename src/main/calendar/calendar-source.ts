@@ -34,6 +34,13 @@ export interface SyncResult {
   cursor: string | null;
 }
 
+/**
+ * How long one provider request may take before the client gives up. Without it a response that never comes (a
+ * proxy that swallows the connection, a half-open socket) holds the poll for ever: the screen would neither update
+ * nor say that it is stale. Long enough for a slow full listing on a poor link.
+ */
+export const PROVIDER_REQUEST_TIMEOUT_MS = 15_000;
+
 /** The provider asked us to slow down (429, or 503 with Retry-After): wait at least `afterMs` before the next call. */
 export class RetryLaterError extends Error {
   override name = 'RetryLaterError';

@@ -21,10 +21,15 @@ export async function readJsonFile<S extends z.ZodType>(path: string, schema: S)
   }
 }
 
-/** Write-then-rename, so a crash or power cut mid-write leaves the previous file intact. */
+let writes = 0;
+
+/**
+ * Write-then-rename, so a crash or power cut mid-write leaves the previous file intact. Each write has its own
+ * temporary file: two overlapping writes to one temporary name interleave their bytes, and the second rename fails.
+ */
 export async function writeJsonFileAtomic(path: string, value: unknown, mode = 0o600): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
+  const tmp = `${path}.${process.pid}.${++writes}.tmp`;
   await writeFile(tmp, JSON.stringify(value, null, 2), { mode });
   await rename(tmp, path);
 }

@@ -173,17 +173,30 @@ export function parseKioskConfig(raw: unknown, source: string): KioskConfig {
   throw new ConfigError(`The configuration in ${source} is not valid:\n${problems}`);
 }
 
-export async function loadKioskConfig(path: string): Promise<KioskConfig> {
-  let text: string;
+/**
+ * The file's text: UTF-8, strictly (a byte that is not UTF-8 would otherwise turn into U+FFFD inside a client id and
+ * fail much later as a mysterious sign-in error), without the byte-order mark Windows editors put in front.
+ */
+function configText(path: string, bytes: Buffer): string {
   try {
-    text = await readFile(path, 'utf8');
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new ConfigError(`The configuration file ${path} is not valid UTF-8 text: save it as UTF-8.`);
+  }
+}
+
+export async function loadKioskConfig(path: string): Promise<KioskConfig> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
   } catch (err) {
     throw new ConfigError(`Cannot read the configuration file ${path}: ${(err as Error).message}`);
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(configText(path, bytes));
   } catch (err) {
+    if (err instanceof ConfigError) throw err;
     throw new ConfigError(`The configuration file ${path} is not valid JSON: ${(err as Error).message}`);
   }
   return parseKioskConfig(raw, path);

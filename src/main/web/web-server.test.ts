@@ -81,6 +81,12 @@ describe('web host server', () => {
     expect((await call('app.state', '{}', { 'content-type': 'text/plain' })).status).toBe(415);
   });
 
+  it('answers a call name with a malformed escape as an unknown call, not a server error', async () => {
+    const reply = await call('app.%E0%A4%A', '{}');
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body).error.code).toBe('unknown-call');
+  });
+
   it('refuses oversized bodies', async () => {
     expect((await call('app.state', JSON.stringify({ x: 'a'.repeat(100_000) }))).status).toBe(413);
   });

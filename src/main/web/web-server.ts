@@ -52,6 +52,15 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   });
 }
 
+/** The call name from the URL; a malformed escape (`%E0%A4%A`) is no call's name, not a server error. */
+function callName(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return '';
+  }
+}
+
 /**
  * The web host: the same api the Electron preload exposes, over HTTP on 127.0.0.1, plus the built renderer.
  * Every request must present the per-launch secret (as the session cookie); the Host and Origin checks keep other
@@ -74,7 +83,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     } catch {
       return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad-request', message: 'Body is not JSON.' } }), 'application/json');
     }
-    const result = await app.router.dispatch(decodeURIComponent(name), input);
+    const result = await app.router.dispatch(callName(name), input);
     send(res, 200, JSON.stringify(result), 'application/json');
   };
 

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { CalendarChoice, ShowAs } from '../../../shared/model';
 import { asConnectionLost } from '../../auth/google-auth';
 import { Backoff } from '../../calendar/backoff';
-import type { CalendarSource, SourceEvent, SyncResult, SyncWindow } from '../../calendar/calendar-source';
+import { PROVIDER_REQUEST_TIMEOUT_MS, type CalendarSource, type SourceEvent, type SyncResult, type SyncWindow } from '../../calendar/calendar-source';
 import type { Logger } from '../../health/logger';
 import { GoogleCalendarEntrySchema, GoogleEventSchema, GooglePageSchema, type GoogleCalendarEntry, type GoogleEvent, type GoogleEventTime, type GooglePage } from './google-schemas';
 import { encodeCursor, overlapsWindow, retryLaterOf, syncTokenFor, syncTokenRejected } from './google-sync';
@@ -17,9 +17,10 @@ const DEFAULT_PAGE_SIZE = 250;
  * Sync calls make exactly one request each: googleapis would otherwise retry a GET 3 times on 429/5xx (ignoring
  * Retry-After), so one failing poll costs 4 requests and ~2 s before anyone hears of it. The poll loop is the
  * retry, paced by the RetryLaterError we throw. The OAuth2Client still refreshes and replays once on 401/403
- * (GoogleAuth sets forceRefreshOnFailure), which no request option turns off.
+ * (GoogleAuth sets forceRefreshOnFailure), which no request option turns off. The time-out ends a response that
+ * never comes, so the poll fails (stale banner) instead of waiting for ever.
  */
-const ONE_REQUEST = { retry: false } as const;
+const ONE_REQUEST = { retry: false, timeout: PROVIDER_REQUEST_TIMEOUT_MS } as const;
 /** When an events.list answer has no `timeZone` (Google always sends it), all-day dates are read as UTC days. */
 const FALLBACK_ZONE = 'UTC';
 

@@ -1,7 +1,7 @@
-import { Client, GraphError, RetryHandlerOptions, type ShouldRetry } from '@microsoft/microsoft-graph-client';
+import { Client, GraphError, RetryHandlerOptions, type GraphRequest, type ShouldRetry } from '@microsoft/microsoft-graph-client';
 import type { z } from 'zod';
 import { retryAfterMs } from '../../calendar/backoff';
-import { RetryLaterError } from '../../calendar/calendar-source';
+import { PROVIDER_REQUEST_TIMEOUT_MS, RetryLaterError } from '../../calendar/calendar-source';
 import type { Logger } from '../../health/logger';
 import { GraphPageSchema } from './graph-schemas';
 
@@ -42,6 +42,18 @@ export function isSyncStateLost(error: unknown): boolean {
   return error instanceof GraphError && (error.statusCode === 410 || error.code?.toLowerCase() === 'syncstatenotfound');
 }
 
+/** The id of an item that failed validation, if it has a usable one, so IT can find the event in the calendar. */
+function idOf(raw: unknown): string | null {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id.slice(0, 200) : null;
+}
+
+/** The first problem with the path it sits at (`start.dateTime: not a Graph dateTime`). */
+function issueOf(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || 'item'}: ${issue.message}`.slice(0, 200) : 'invalid';
+}
+
 /**
  * Microsoft Graph through the official client. Two facts shape it (research/cloud-sandbox.md §2.2): the client only
  * sends the bearer token to hosts it knows, so a non-Microsoft base URL must be listed in `customHosts`; and its
@@ -77,8 +89,7 @@ export class GraphApi {
   }
 
   async get<S extends z.ZodType>(path: string, schema: S, headers: Record<string, string> = {}): Promise<z.output<S>> {
-    const options = [new RetryHandlerOptions(undefined, undefined, retryOnlyShortWaits)];
-    const body: unknown = await this.withReauth(() => this.client.api(path).headers(headers).middlewareOptions(options).get());
+    const body: unknown = await this.withReauth(() => this.request(path).headers(headers).get());
     return schema.parse(body);
   }
 
@@ -97,13 +108,20 @@ export class GraphApi {
 
   /** A delete (204, no body); replaying it meets a 404, which the caller decides about. */
   async delete(path: string): Promise<void> {
+    await this.withReauth(() => this.request(path).delete());
+  }
+
+  /**
+   * Every request: the short-waits-only retry policy, and a deadline (a fresh signal per attempt, so the retry after
+   * a 401 gets its full time) after which the client gives up on a response that never comes.
+   */
+  private request(path: string): GraphRequest {
     const options = [new RetryHandlerOptions(undefined, undefined, retryOnlyShortWaits)];
-    await this.withReauth(() => this.client.api(path).middlewareOptions(options).delete());
+    return this.client.api(path).middlewareOptions(options).option('signal', AbortSignal.timeout(PROVIDER_REQUEST_TIMEOUT_MS));
   }
 
   private async write<S extends z.ZodType>(method: 'post' | 'patch', path: string, body: unknown, schema: S, headers: Record<string, string>): Promise<z.output<S>> {
-    const options = [new RetryHandlerOptions(undefined, undefined, retryOnlyShortWaits)];
-    const request = () => this.client.api(path).headers(headers).middlewareOptions(options);
+    const request = () => this.request(path).headers(headers);
     const result: unknown = await this.withReauth(() => (method === 'post' ? request().post(body) : request().patch(body)));
     return schema.parse(result);
   }
@@ -142,7 +160,7 @@ export class GraphApi {
     for (const raw of page.value) {
       const checked = item.safeParse(raw);
       if (checked.success) valid.push(checked.data);
-      else this.log.warn('graph.item-skipped', { path: path.split('?')[0], issue: checked.error.issues[0]?.message });
+      else this.log.warn('graph.item-skipped', { path: path.split('?')[0], id: idOf(raw), issue: issueOf(checked.error) });
     }
     return valid;
   }

@@ -12,7 +12,16 @@ export const GraphCalendarSchema = z
   })
   .loose();
 
-const DateTimeTimeZone = z.object({ dateTime: z.string().min(10), timeZone: z.string().nullish() }).loose();
+/**
+ * Graph's wall time, `2026-11-22T14:00:00.0000000` (no offset: the zone is beside it). Checked here, because one
+ * event whose date is no date would otherwise throw while the whole listing is read and keep the agenda stale.
+ */
+const GraphDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?$/, 'not a Graph dateTime')
+  .refine((value) => !Number.isNaN(Date.parse(`${value.slice(0, 23)}Z`)), 'not a real date and time');
+
+const DateTimeTimeZone = z.object({ dateTime: GraphDateTime, timeZone: z.string().nullish() }).loose();
 
 export const GraphEventSchema = z
   .object({
