@@ -19,9 +19,9 @@ function userinfo(deps: ApiAuthDeps, req: SandboxRequest): Reply {
 
 const NO_DESCRIBE = () => ({ scopes: null, grantType: null });
 
-/** www.googleapis.com: Calendar v3 and the userinfo endpoint. */
-export function createGoogleApisService(ctx: CalendarApiContext): ServiceDefinition<'google-apis'> {
-  const routes: Route[] = [...calendarRoutes(ctx), route('GET', /^\/oauth2\/v3\/userinfo$/, (req) => userinfo(ctx, req))];
+/** www.googleapis.com: Calendar v3, Drive v3 (`extra`) and the userinfo endpoint. */
+export function createGoogleApisService(ctx: CalendarApiContext, extra: readonly Route[] = []): ServiceDefinition<'google-apis'> {
+  const routes: Route[] = [...calendarRoutes(ctx), ...extra, route('GET', /^\/oauth2\/v3\/userinfo$/, (req) => userinfo(ctx, req))];
   return {
     name: 'google-apis',
     routes,
