@@ -1,4 +1,5 @@
-import type { Agenda, CalendarChoice, JoinLink } from '../shared/model';
+import { join } from 'node:path';
+import { DriveSourceSchema, type Agenda, type CalendarChoice, type JoinLink } from '../shared/model';
 import { featureById, scopesFor, type FeatureId } from '../shared/features';
 import { ConsentService } from './auth/consent-service';
 import { GoogleAuth } from './auth/google-auth';
@@ -27,9 +28,14 @@ import { GraphInvitationMailbox, invitationLookupOf, needsMailboxLookup } from '
 import { GoogleRoomAccount } from './providers/google/google-room-account';
 import { MicrosoftRoomAccount } from './providers/microsoft/microsoft-room-account';
 import { RoomSetup } from './setup/room-setup';
+import { FilesService, type EditorWindows } from './files/files-service';
+import { roomDrives } from './files/room-drives';
+import { SessionWorkspace } from './files/workspace';
 
 export interface HostPorts {
   vault: TokenVault;
+  /** Electron: editor windows in wiped partitions. Default (web host, tests): the page opens the editor itself. */
+  editors?: EditorWindows;
   opener: JoinOpener;
   browser: ExternalBrowser;
   clock: Clock;
@@ -67,11 +73,12 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     meetingLinksOn = on;
   };
   const google = config.google ? new GoogleAuth(config.google, ports.vault, log) : null;
+  const oauth2 = oauth2ProfilesFrom(config).map((profile) => new OAuth2Connector(profile, { vault: ports.vault, clock, log }));
   const consent: ConsentService = new ConsentService({
     connectors: {
       microsoft: new MicrosoftConnector(auth, settings),
       ...(google ? { google: new GoogleConnector(google) } : {}),
-      ...Object.fromEntries(oauth2ProfilesFrom(config).map((profile) => [profile.provider, new OAuth2Connector(profile, { vault: ports.vault, clock, log })])),
+      ...Object.fromEntries(oauth2.map((connector) => [connector.provider, connector])),
     },
     settings,
     managed: config.features,
@@ -170,6 +177,32 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     },
   });
 
+  const drives = () =>
+    roomDrives({
+      config,
+      microsoft: auth,
+      google,
+      dropbox: oauth2.find((connector) => connector.provider === 'dropbox') ?? null,
+      isOn: (feature) => consent.isOn(feature),
+      room: () => (room ? { provider: room.provider, accountKey: room.account.key } : null),
+    });
+  const workspace = new SessionWorkspace(join(dataDir, 'workspace'), log);
+  const files = new FilesService({
+    drives,
+    workspace,
+    // The web host's page opens the editor in a tab of its own browser: nothing of it lives in this process.
+    editors: ports.editors ?? { open: (url) => ports.browser.open(url), wipeAll: () => Promise.resolve(0) },
+    clock,
+    log,
+    onProgress: (progress) => bus.emit('files.progress', progress),
+    onEnded: (report) => bus.emit('files.ended', report),
+    meetingEnd: () => {
+      const now = clock.now().toISOString();
+      const meeting = agenda?.current()?.meetings.find((m) => m.start <= now && now < m.end && !m.isAllDay);
+      return meeting ? new Date(meeting.end) : null;
+    },
+  });
+
   const findLink = (meetingId: string, index: number): JoinLink => {
     const meeting = agenda?.current()?.meetings.find((m) => m.id === meetingId);
     if (!meeting) throw new UserFacingError('meeting-not-found', 'This meeting is no longer in the room calendar.');
@@ -230,16 +263,35 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
       asAdmin(() => consent.cancel());
       return {};
     },
+    'files.sources': async () => {
+      const available = files.sources();
+      return { sources: DriveSourceSchema.options.map((source) => ({ source, available: available.includes(source) })) };
+    },
+    'files.list': async ({ source, folderId }) => ({ entries: await files.list(source, folderId) }),
+    'files.search': async ({ source, text }) => ({ entries: await files.search(source, text) }),
+    'files.recent': async ({ source }) => ({ entries: await files.recent(source) }),
+    'files.import': ({ source, entry }) => files.importFile(source, entry),
+    'files.workspace': async () => ({ files: files.workspace() }),
+    'files.view': async ({ id }) => ({ url: await files.view(id) }),
+    'files.edit': async ({ id }) => {
+      await files.edit(id);
+      return {};
+    },
+    'files.endSession': () => files.endSession('button'),
   };
 
   return {
     router: new ApiRouter(handlers, log),
     bus,
     start: async () => {
+      await workspace.recoverAtStart();
       await setup.start();
       await consent.restore();
     },
-    stop: () => agenda?.stop(),
+    stop: () => {
+      agenda?.stop();
+      files.stop();
+    },
   };
 }
 

@@ -1,6 +1,21 @@
 import { z } from 'zod';
 import { FeatureIdSchema } from './features';
-import { AgendaSchema, AppStateSchema, DisplaySchema, JoinLinkSchema, ProviderIdSchema, RoomProviderSchema, SettingsViewSchema, SignInMethodSchema, UnlockResultSchema } from './model';
+import {
+  AgendaSchema,
+  AppStateSchema,
+  CleanReportSchema,
+  DisplaySchema,
+  DriveEntrySchema,
+  DriveSourceSchema,
+  ImportProgressSchema,
+  JoinLinkSchema,
+  ProviderIdSchema,
+  RoomProviderSchema,
+  SettingsViewSchema,
+  SignInMethodSchema,
+  UnlockResultSchema,
+  WorkspaceFileSchema,
+} from './model';
 
 /**
  * The IPC contract: the only way renderer and main talk, in Electron (ipcMain + preload) and in the web host
@@ -8,6 +23,9 @@ import { AgendaSchema, AppStateSchema, DisplaySchema, JoinLinkSchema, ProviderId
  * it leaves; the renderer validates pushed events with the same schemas.
  */
 const Empty = z.object({}).strict();
+const Entries = z.object({ entries: z.array(DriveEntrySchema).max(20_000) });
+const Source = { source: DriveSourceSchema };
+const WorkspaceFileId = z.object({ id: WorkspaceFileSchema.shape.id }).strict();
 
 export const calls = {
   'app.state': { input: Empty, output: AppStateSchema },
@@ -41,6 +59,20 @@ export const calls = {
   'settings.setFeature': { input: z.object({ feature: FeatureIdSchema, enabled: z.boolean() }).strict(), output: Empty },
   'settings.disconnect': { input: z.object({ provider: ProviderIdSchema }).strict(), output: Empty },
   'settings.cancelConsent': { input: Empty, output: Empty },
+  /** Files: which drives the room offers now (`available` false: not set up or switched off). */
+  'files.sources': { input: Empty, output: z.object({ sources: z.array(z.object({ ...Source, available: z.boolean() })).max(3) }) },
+  'files.list': { input: z.object({ ...Source, folderId: z.string().min(1).max(1024).nullable() }).strict(), output: Entries },
+  'files.search': { input: z.object({ ...Source, text: z.string().trim().min(1).max(200) }).strict(), output: Entries },
+  'files.recent': { input: z.object(Source).strict(), output: Entries },
+  /** Streams the file into the session's workspace folder; `files.progress` events report how far it got. */
+  'files.import': { input: z.object({ ...Source, entry: DriveEntrySchema }).strict(), output: WorkspaceFileSchema },
+  'files.workspace': { input: Empty, output: z.object({ files: z.array(WorkspaceFileSchema).max(1000) }) },
+  /** An imported image or PDF for the in-app viewer, as a data: URL (viewer limit 25 MB). */
+  'files.view': { input: WorkspaceFileId, output: z.object({ url: z.string().startsWith('data:').max(36_000_000) }) },
+  /** Opens the document in its provider's web editor, in a window whose storage is wiped at session end. */
+  'files.edit': { input: WorkspaceFileId, output: Empty },
+  /** Removes everything the session brought and says what. */
+  'files.endSession': { input: Empty, output: CleanReportSchema },
 } as const;
 
 export const events = {
@@ -50,6 +82,9 @@ export const events = {
   settings: SettingsViewSchema,
   /** Web host only: main asks the page to open a join link it resolved itself (Electron opens its own window). */
   'open-url': z.object({ url: z.string().url().max(4096) }),
+  'files.progress': ImportProgressSchema,
+  /** The session ended by itself (meeting over, or nobody touched the files for a while). */
+  'files.ended': CleanReportSchema,
 } as const;
 
 export type CallName = keyof typeof calls;

@@ -230,8 +230,11 @@ export const WorkspaceFileSchema = z.object({
   id: z.string().regex(/^[a-f0-9]{16}$/),
   name: z.string().min(1).max(512),
   size: z.number().int().min(0),
+  /** Of the copy on the kiosk: a Google Doc arrives as a PDF. */
   type: DriveEntrySchema.shape.type,
   source: DriveSourceSchema,
+  /** An Office/Google document with a web editor (`webUrl`): Edit opens it there. */
+  editable: z.boolean(),
   webUrl: z.url().max(4096).nullable(),
 });
 export type WorkspaceFile = z.infer<typeof WorkspaceFileSchema>;

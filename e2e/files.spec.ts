@@ -1,0 +1,125 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { hashPin } from '../src/main/config/admin-pin';
+import { signInGoogleRoom } from './harness/browser-consent';
+import { expect, screenshot, test } from './harness/fixtures';
+import { sandboxGoogleConfig, sandboxKioskConfig, sandboxOAuthProvidersConfig, type RunningKiosk } from './harness/kiosk';
+import { openSettings, switchOn } from './harness/settings';
+import { approveShownDeviceCode } from './harness/sign-in';
+
+const ROOM = 'boardroom4@contoso.com';
+const PIN = '2468';
+
+/** What is left in the kiosk's workspace folder (none: the folder itself is gone). */
+async function workspaceFiles(kiosk: RunningKiosk): Promise<string[]> {
+  return readdir(join(kiosk.dataDir, 'workspace')).catch(() => []);
+}
+
+/**
+ * The whole session as people in the room live it: open Files, browse into a folder and import a PDF, search and
+ * import a photo, look at it zoomed in, then End session — and the room is clean.
+ */
+async function sessionRoundTrip(page: Page, kiosk: RunningKiosk, source: string, shot: string): Promise<void> {
+  await page.getByRole('button', { name: 'Files' }).click();
+  await expect(page.getByRole('heading', { name: 'Files', level: 1 })).toBeVisible();
+  await expect(page.getByRole('button', { name: source })).toHaveAttribute('aria-pressed', 'true');
+  await screenshot(page, `files-${shot}-browse`);
+
+  await page.getByRole('button', { name: 'Reports', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Reports', exact: true })).toHaveAttribute('aria-current', 'page');
+  await page.getByRole('button', { name: 'Import Q3 results.pdf' }).click();
+  const onScreen = page.getByRole('complementary', { name: 'On this screen' });
+  await expect(onScreen.getByRole('button', { name: 'Open Q3 results.pdf' })).toBeVisible();
+
+  await page.getByRole('searchbox', { name: `Search in ${source}` }).fill('lake');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Results for “lake”' })).toBeVisible();
+  await page.getByRole('button', { name: 'Import Lake Como.jpg' }).click();
+  await onScreen.getByRole('button', { name: 'Open Lake Como.jpg' }).click();
+
+  const viewer = page.getByRole('dialog', { name: 'Lake Como.jpg' });
+  const photo = viewer.getByRole('img', { name: 'Lake Como.jpg' });
+  await expect(photo).toBeVisible();
+  expect(await photo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(640);
+  await viewer.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(viewer.getByRole('status')).toHaveText('150 %');
+  await screenshot(page, `files-${shot}-viewer`);
+  await viewer.getByRole('button', { name: 'Close' }).click();
+
+  expect(await workspaceFiles(kiosk)).toHaveLength(2);
+  await page.getByRole('button', { name: 'End session' }).click();
+  const clean = page.getByRole('alertdialog', { name: 'The room is clean' });
+  await expect(clean).toContainText('Removed 2 files from this screen:');
+  await expect(clean.getByRole('listitem')).toHaveText(['Q3 results.pdf', 'Lake Como.jpg']);
+  await expect(clean).toContainText('No personal accounts were signed in.');
+  await screenshot(page, `files-${shot}-clean`);
+  expect(await workspaceFiles(kiosk)).toEqual([]);
+  await clean.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('heading', { name: 'Boardroom 4', level: 1 }).or(page.getByRole('heading', { level: 1 }).filter({ hasText: 'Atlas' }))).toBeVisible();
+}
+
+test('OneDrive: the room account’s files, browsed, imported, shown and cleaned away', async ({ page, sandbox, launchKiosk }) => {
+  const config = { ...sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM }), features: ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.files'] };
+  const kiosk = await launchKiosk(config);
+  await page.goto(kiosk.launchUrl);
+  await approveShownDeviceCode(page, sandbox, ROOM);
+  await expect(page.getByRole('heading', { name: 'Boardroom 4', level: 1 })).toBeVisible();
+  await sessionRoundTrip(page, kiosk, 'OneDrive', 'onedrive');
+  // The download came from the second origin OneDrive redirects to.
+  expect(sandbox.control.requests({ service: 'onedrive-content' }).length).toBe(2);
+});
+
+test('Dropbox: switched on in the settings, then a session that leaves nothing behind', async ({ page, sandbox, launchKiosk }) => {
+  const config = { ...sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM }), ...sandboxOAuthProvidersConfig(sandbox), admin: { pinHash: await hashPin(PIN) } };
+  const kiosk = await launchKiosk(config);
+  await page.goto(kiosk.launchUrl);
+  await approveShownDeviceCode(page, sandbox, ROOM);
+  await openSettings(page, PIN);
+  await switchOn(page, 'dropbox.files', 'room.dropbox@contoso.com');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await sessionRoundTrip(page, kiosk, 'Dropbox', 'dropbox');
+});
+
+test('Google Drive: a Google Workspace room’s Drive, with Google Docs exported for the viewer', async ({ page, sandbox, launchKiosk }) => {
+  const config = {
+    ...sandboxKioskConfig(sandbox, { timeZone: 'Europe/Rome' }),
+    google: sandboxGoogleConfig(sandbox),
+    features: ['google.sign-in', 'google.calendar', 'google.files', 'google.files-browse'],
+  };
+  const kiosk = await launchKiosk(config);
+  await page.goto(kiosk.launchUrl);
+  await signInGoogleRoom(page, sandbox.google.roomAccount);
+  await page.getByRole('button', { name: /Atlas/ }).filter({ hasText: 'resource.calendar.google.com' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Atlas');
+  await sessionRoundTrip(page, kiosk, 'Google Drive', 'google-drive');
+
+  // A Google Doc has no bytes of its own: it arrives as a PDF for the viewer, and Edit opens it in Google Docs.
+  await page.getByRole('button', { name: 'Files' }).click();
+  await page.getByRole('button', { name: 'Import Project brief' }).click();
+  const onScreen = page.getByRole('complementary', { name: 'On this screen' });
+  await onScreen.getByRole('button', { name: 'Open Project brief.pdf' }).click();
+  const viewer = page.getByRole('dialog', { name: 'Project brief.pdf' });
+  await expect(viewer.locator('iframe[title="Project brief.pdf"]')).toHaveAttribute('src', /^blob:/);
+  await screenshot(page, 'files-google-doc-pdf');
+  await viewer.getByRole('button', { name: 'Close' }).click();
+  // No internet here: Google Docs answers with a stand-in page, so the tab shows where the kiosk sent it.
+  await page.context().route('https://docs.google.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Google Docs</title>' }));
+  const editor = page.waitForEvent('popup');
+  await onScreen.getByRole('button', { name: 'Edit Project brief.pdf' }).click();
+  expect((await editor).url()).toMatch(/^https:\/\/docs\.google\.com\/document\/d\/[^/]+\/edit/);
+  await page.getByRole('button', { name: 'End session' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'The room is clean' }).getByRole('listitem')).toHaveText(['Project brief.pdf']);
+  expect(await workspaceFiles(kiosk)).toEqual([]);
+});
+
+test('a drive that is not set up is shown, but cannot be chosen', async ({ page, sandbox, launchKiosk }) => {
+  const kiosk = await launchKiosk(sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM }));
+  await page.goto(kiosk.launchUrl);
+  await approveShownDeviceCode(page, sandbox, ROOM);
+  await page.getByRole('button', { name: 'Files' }).click();
+  for (const source of ['OneDrive', 'Google Drive', 'Dropbox']) {
+    await expect(page.getByRole('button', { name: source })).toBeDisabled();
+    await expect(page.getByRole('button', { name: source })).toContainText('Not set up in this room');
+  }
+});

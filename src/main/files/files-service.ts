@@ -1,0 +1,138 @@
+import type { CleanReport, DriveEntry, DriveSource, ImportProgress, WorkspaceFile } from '../../shared/model';
+import { UserFacingError } from '../bridge/router';
+import type { Logger } from '../health/logger';
+import type { Clock } from '../ports';
+import type { CloudDrive } from './cloud-drive';
+import type { SessionWorkspace } from './workspace';
+
+/** Editor windows (the providers' web editors): each in its own storage partition, wiped by `wipeAll`. */
+export interface EditorWindows {
+  open(url: string): Promise<void>;
+  /** Closes every editor window and clears its cookies and storage; resolves with how many were wiped. */
+  wipeAll(): Promise<number>;
+}
+
+export interface FilesDeps {
+  /** The drives the room offers right now (features switched on, accounts connected), by source. */
+  drives(): Partial<Record<DriveSource, CloudDrive>>;
+  workspace: SessionWorkspace;
+  editors: EditorWindows;
+  clock: Clock;
+  log: Logger;
+  onProgress(progress: ImportProgress): void;
+  /** When the session ended by itself (meeting over, nobody touching the files), with what was removed. */
+  onEnded(report: CleanReport): void;
+  /** The end of the meeting on now, if any: a session started during it ends with it. */
+  meetingEnd(): Date | null;
+}
+
+/** Nobody has touched the files this long: the people have left, the session ends. */
+export const SESSION_IDLE_MS = 15 * 60_000;
+const CHECK_EVERY_MS = 30_000;
+
+/**
+ * The workspace session behind the Files screen: browse the drives, import into the workspace folder, open, and at
+ * the end — the End session button, the end of the meeting, or inactivity — remove everything it brought.
+ */
+export class FilesService {
+  private lastTouch = 0;
+  private endsAt: Date | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(private readonly deps: FilesDeps) {}
+
+  sources(): DriveSource[] {
+    return Object.keys(this.deps.drives()) as DriveSource[];
+  }
+
+  list(source: DriveSource, folderId: string | null): Promise<DriveEntry[]> {
+    return this.driveCall(source, (drive) => drive.list(folderId));
+  }
+
+  search(source: DriveSource, text: string): Promise<DriveEntry[]> {
+    return this.driveCall(source, (drive) => drive.search(text));
+  }
+
+  recent(source: DriveSource): Promise<DriveEntry[]> {
+    return this.driveCall(source, (drive) => drive.recent());
+  }
+
+  async importFile(source: DriveSource, entry: DriveEntry): Promise<WorkspaceFile> {
+    if (entry.kind !== 'file') throw new UserFacingError('not-a-file', 'Only files can be imported.');
+    const file = await this.driveCall(source, (drive) =>
+      this.deps.workspace.importFrom(drive, entry, (received, total) => this.deps.onProgress({ entryId: entry.id, received, total })),
+    );
+    this.startSession();
+    return file;
+  }
+
+  workspace(): WorkspaceFile[] {
+    this.touch();
+    return this.deps.workspace.files();
+  }
+
+  async view(id: string): Promise<string> {
+    this.touch();
+    const url = await this.deps.workspace.dataUrl(id);
+    if (url === null) throw new UserFacingError('cannot-view', 'This file cannot be shown here.');
+    return url;
+  }
+
+  async edit(id: string): Promise<void> {
+    this.touch();
+    const file = this.deps.workspace.get(id)?.file;
+    const url = file?.editable ? file.webUrl : null;
+    if (!url) throw new UserFacingError('cannot-edit', 'This file has no web editor.');
+    await this.deps.editors.open(url);
+  }
+
+  /** Removes everything the session brought: imported files, editor windows' cookies and storage. */
+  async endSession(reason: 'button' | 'meeting-ended' | 'idle'): Promise<CleanReport> {
+    this.stopTimer();
+    this.endsAt = null;
+    const [files, windows] = await Promise.all([this.deps.workspace.clear(), this.deps.editors.wipeAll()]);
+    const report: CleanReport = { files, windows, connections: [] };
+    this.deps.log.info('files.session-ended', { reason, files: files.length, windows });
+    return report;
+  }
+
+  stop(): void {
+    this.stopTimer();
+  }
+
+  private async driveCall<T>(source: DriveSource, call: (drive: CloudDrive) => Promise<T>): Promise<T> {
+    this.touch();
+    const drive = this.deps.drives()[source];
+    if (!drive) throw new UserFacingError('drive-not-available', 'This drive is not available in this room.');
+    try {
+      return await call(drive);
+    } catch (err) {
+      if (err instanceof UserFacingError) throw err;
+      this.deps.log.warn('files.drive-failed', { source, error: err instanceof Error ? err.message : String(err) });
+      throw new UserFacingError('drive-failed', 'The drive did not answer. Try again.');
+    }
+  }
+
+  private touch(): void {
+    this.lastTouch = this.deps.clock.now().getTime();
+  }
+
+  /** The first import starts the session: it ends with the meeting on now, or after a quiet spell. */
+  private startSession(): void {
+    this.endsAt ??= this.deps.meetingEnd();
+    this.timer ??= setInterval(() => void this.checkEnd(), CHECK_EVERY_MS);
+  }
+
+  /** Runs on the timer (and from tests): ends a session whose meeting is over or that nobody touched for a while. */
+  async checkEnd(): Promise<void> {
+    if (this.timer === null) return;
+    const now = this.deps.clock.now().getTime();
+    const reason = this.endsAt && now >= this.endsAt.getTime() ? 'meeting-ended' : now - this.lastTouch >= SESSION_IDLE_MS ? 'idle' : null;
+    if (reason) this.deps.onEnded(await this.endSession(reason));
+  }
+
+  private stopTimer(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+}
