@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DriveEntry } from '../../shared/model';
+import { LARGE_FILE_SIZE } from '../../../e2e/sandbox/dropbox';
 import { startDropboxForTest } from '../../../e2e/sandbox/dropbox/test-helpers';
 import type { DriveControl } from '../../../e2e/sandbox/drives/store';
 import { signIn as googleSignIn, startGoogleTestSandbox } from '../../../e2e/sandbox/google/test-support';
@@ -12,6 +13,7 @@ import type { CloudDrive } from './cloud-drive';
 import { DropboxDrive } from './dropbox-drive';
 import { GoogleDrive } from './google-drive';
 import { OneDrive } from './onedrive';
+import { measureLargeDownload } from './large-download.test-support';
 import { streamToFile } from './stream-to-file';
 
 const ANCHOR = new Date('2026-11-23T10:10:00Z');
@@ -200,6 +202,20 @@ describe('provider specifics', () => {
       expect(statuses).toContain(409);
     } finally {
       await sandbox.close();
+    }
+  });
+});
+
+describe('a 200 MiB import', () => {
+  it('streams to disk with bounded memory', { timeout: 180_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'roomdeck-large-'));
+    try {
+      const result = await measureLargeDownload(dir);
+      expect(result.bytes).toBe(LARGE_FILE_SIZE);
+      expect(result.peakAboveBaseline).toBeLessThan(50 * 1024 * 1024);
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
