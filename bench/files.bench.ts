@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { measureLargeDownload } from '../src/main/files/large-download.test-support';
+import { measureLargeDownload } from '../e2e/harness/large-download';
 import type { Figure } from './figure';
 
 const MIB = 1024 * 1024;

@@ -13,7 +13,7 @@ import type { CloudDrive } from './cloud-drive';
 import { DropboxDrive } from './dropbox-drive';
 import { GoogleDrive } from './google-drive';
 import { OneDrive } from './onedrive';
-import { measureLargeDownload } from './large-download.test-support';
+import { measureLargeDownload } from '../../../e2e/harness/large-download';
 import { streamToFile } from './stream-to-file';
 
 const ANCHOR = new Date('2026-11-23T10:10:00Z');

@@ -2,10 +2,10 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { LARGE_FILE_PATH, LARGE_FILE_SIZE } from '../../../e2e/sandbox/dropbox';
-import { startDropboxForTest } from '../../../e2e/sandbox/dropbox/test-helpers';
-import { DropboxDrive } from './dropbox-drive';
-import { streamToFile } from './stream-to-file';
+import { LARGE_FILE_PATH, LARGE_FILE_SIZE } from '../sandbox/dropbox';
+import { startDropboxForTest } from '../sandbox/dropbox/test-helpers';
+import { DropboxDrive } from '../../src/main/files/dropbox-drive';
+import { streamToFile } from '../../src/main/files/stream-to-file';
 
 /** V8's gc(), reachable without starting Node with --expose-gc (the flag can be set at run time for new contexts). */
 setFlagsFromString('--expose-gc');
