@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { sandboxKioskConfig } from '../e2e/harness/kiosk';
+import { sandboxKioskConfig, sandboxOAuthProvidersConfig } from '../e2e/harness/kiosk';
 import { startSandbox, type Sandbox } from '../e2e/sandbox';
 import { hashPin } from '../src/main/config/admin-pin';
 import { electronBinaryAvailable } from '../src/main/electron/binary';
@@ -20,6 +20,7 @@ const ROOM = 'boardroom4@contoso.com';
 // The seed places Boardroom 4 in Rome; a real kiosk uses its PC's zone unless IT sets one.
 const ROOM_ZONE = 'Europe/Rome';
 const DEMO_PIN = '2468';
+const DEMO_FEATURES = ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.files'];
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 const { values: flags } = parseArgs({ options: { fresh: { type: 'boolean', default: false }, web: { type: 'boolean', default: false } } });
@@ -74,7 +75,8 @@ async function main(): Promise<void> {
   await mkdir(dataDir, { recursive: true });
   const configPath = join(dataDir, 'kiosk-config.json');
   const base = sandboxKioskConfig(sandbox, flags.fresh ? { pollSeconds: 15, timeZone: ROOM_ZONE } : { autoSignIn: true, calendarOwner: ROOM, pollSeconds: 15, timeZone: ROOM_ZONE });
-  const config = { ...base, admin: { pinHash: await hashPin(DEMO_PIN) } };
+  // Files: OneDrive is on for the room account; Dropbox is offered and switched on in the settings (⚙).
+  const config = { ...base, ...sandboxOAuthProvidersConfig(sandbox), features: DEMO_FEATURES, admin: { pinHash: await hashPin(DEMO_PIN) } };
   await writeFile(configPath, JSON.stringify(config, null, 2));
 
   const electron = flags.web ? { available: false, reason: '--web was given' } : electronOrReason();

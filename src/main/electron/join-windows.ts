@@ -87,7 +87,7 @@ export class ElectronJoinOpener implements JoinOpener {
 }
 
 /** In-memory partitions die with the process anyway; clearing now frees them and ends any sign-in at once. */
-function wipeSession(ses: Session, partition: string, log: Logger): void {
+export function wipeSession(ses: Session, partition: string, log: Logger): void {
   Promise.all([ses.clearStorageData(), ses.clearCache(), ses.clearAuthCache()])
     .then(() => log.info('join.session-wiped', { partition }))
     .catch((err: unknown) => log.warn('join.session-wipe-failed', { partition, error: String(err) }));
