@@ -1,15 +1,13 @@
 import { signInGoogleRoom } from './harness/browser-consent';
 import { expect, screenshot, test } from './harness/fixtures';
 import { sandboxGoogleConfig, sandboxKioskConfig } from './harness/kiosk';
-import { upcomingToday } from './harness/room-truth';
+import { freeGoogleRoom, freeRoomNow } from './harness/room-truth';
 import { approveShownDeviceCode } from './harness/sign-in';
-import type { Sandbox } from './sandbox';
 
 const ROOM = 'boardroom4@contoso.com';
 
 test('Meet now in a Microsoft room: a Teams meeting booked in the room, its link as a QR code, Join opens it', async ({ page, context, sandbox, launchKiosk }) => {
-  const now = new Date();
-  for (const m of upcomingToday(sandbox, ROOM, now)) if (m.start <= now && m.raw.id) sandbox.control.deleteEvent(ROOM, m.raw.id);
+  freeRoomNow(sandbox, ROOM);
   const config = {
     ...sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM, pollSeconds: 2, timeZone: 'Europe/Rome' }),
     features: ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.instant-meeting'],
@@ -37,18 +35,6 @@ test('Meet now in a Microsoft room: a Teams meeting booked in the room, its link
   await nowCard.getByRole('button', { name: /^Join / }).click();
   expect((await popup).url()).toBe(url);
 });
-
-/** Clears what holds the Google room now (the seed's all-day reservation and the meeting in progress). */
-function freeGoogleRoom(sandbox: Sandbox): void {
-  const calendarId = sandbox.google.roomCalendarId;
-  const now = Date.now();
-  const today = new Date().toISOString().slice(0, 10);
-  for (const e of sandbox.control.google.events(calendarId)) {
-    const allDayToday = !!e.start?.date && e.start.date <= today && (e.end?.date ?? '') > today;
-    const live = !!e.start?.dateTime && Date.parse(e.start.dateTime) <= now && Date.parse(e.end?.dateTime ?? '') > now;
-    if ((allDayToday || live) && e.id && !e.recurrence) sandbox.control.google.deleteEvent(calendarId, e.id);
-  }
-}
 
 test('Meet now in a Google room: a Google Meet in the room’s event, waiting out the pending conference', async ({ page, sandbox, launchKiosk }) => {
   freeGoogleRoom(sandbox);

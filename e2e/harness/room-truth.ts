@@ -35,3 +35,21 @@ export function upcomingToday(sandbox: Sandbox, owner: string, now = new Date())
 export function graphUtc(date: Date): { dateTime: string; timeZone: string } {
   return { dateTime: date.toISOString().replace('Z', '0000'), timeZone: 'UTC' };
 }
+
+/** Deletes what holds a Microsoft room now, so "Meet now" / "Book now" are offered. */
+export function freeRoomNow(sandbox: Sandbox, owner: string): void {
+  const now = new Date();
+  for (const m of upcomingToday(sandbox, owner, now)) if (m.start <= now && m.raw.id) sandbox.control.deleteEvent(owner, m.raw.id);
+}
+
+/** Clears what holds the Google room now (the seed's all-day reservation and the meeting in progress). */
+export function freeGoogleRoom(sandbox: Sandbox): void {
+  const calendarId = sandbox.google.roomCalendarId;
+  const now = Date.now();
+  const today = new Date().toISOString().slice(0, 10);
+  for (const e of sandbox.control.google.events(calendarId)) {
+    const allDayToday = !!e.start?.date && e.start.date <= today && (e.end?.date ?? '') > today;
+    const live = !!e.start?.dateTime && Date.parse(e.start.dateTime) <= now && Date.parse(e.end?.dateTime ?? '') > now;
+    if ((allDayToday || live) && e.id && !e.recurrence) sandbox.control.google.deleteEvent(calendarId, e.id);
+  }
+}

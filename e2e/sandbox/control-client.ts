@@ -1,6 +1,6 @@
 import type { Event } from '@microsoft/microsoft-graph-types';
 import type { ControlMessage } from './microsoft/control';
-import type { DeviceApproval, FaultSpec, RecordedRequest, ServiceName } from './index';
+import type { DeviceApproval, FaultSpec, OutboxMail, RecordedRequest, ServiceName } from './index';
 
 /**
  * The control API over HTTP, for tests that run in another process than the sandbox (Playwright specs driving
@@ -22,6 +22,8 @@ export interface SandboxControlClient {
   invalidateDeltaTokens(): Promise<void>;
   events(ownerEmail: string): Promise<Event[]>;
   messages(ownerEmail: string): Promise<ControlMessage[]>;
+  /** Mail the account sent (Graph sendMail, Gmail messages.send), oldest first. */
+  outbox(account: string): Promise<OutboxMail[]>;
 }
 
 export function createControlClient(origin: string): SandboxControlClient {
@@ -51,5 +53,6 @@ export function createControlClient(origin: string): SandboxControlClient {
     invalidateDeltaTokens: () => call('POST', 'graph/delta-tokens/invalidate'),
     events: (owner) => call('GET', mailbox(owner)),
     messages: (owner) => call('GET', `mailboxes/${encodeURIComponent(owner)}/messages`),
+    outbox: (account) => call('GET', `outbox/${encodeURIComponent(account)}`),
   };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { systemClock } from './core/clock';
 import { coreControlRoutes, createCoreControl, type CoreControl } from './core/control';
 import { FaultRegistry } from './core/faults';
+import { Outbox, type OutboxMail } from './core/outbox';
 import { jsonReply } from './core/http';
 import { startHttpsListener, type Listener, type TlsMaterial } from './core/listener';
 import { RequestRecorder } from './core/recorder';
@@ -19,6 +20,7 @@ import { createZoomCloud, type ZoomControl, type ZoomServiceName } from './zoom'
 
 export type { FaultAction, FaultSpec, OAuthFaultError } from './core/faults';
 export type { RecordedRequest } from './core/recorder';
+export type { OutboxAttachment, OutboxMail } from './core/outbox';
 export type { DeviceApproval } from './microsoft/entra/device-flow';
 export type { MicrosoftControl } from './microsoft/control';
 
@@ -45,6 +47,8 @@ export interface SandboxControl extends CoreControl<ServiceName>, MicrosoftContr
   readonly dropbox: DropboxControl;
   readonly onedrive: DriveControl;
   readonly googleDrive: DriveControl;
+  /** What `account` sent through Graph sendMail or Gmail messages.send, oldest first (nothing is delivered). */
+  outbox(account: string): OutboxMail[];
 }
 
 /** Client registrations of the OAuth2 providers, for the kiosk's config. */
@@ -83,6 +87,7 @@ const BINARY_SERVICES: ReadonlySet<ServiceName> = new Set(['dropbox-content', 'o
 export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const clock = opts.now ?? systemClock;
   const tls = await readTls(opts.tlsDir);
+  const outbox = new Outbox(clock);
   const urls: Record<ServiceName, string> = {
     entra: '',
     graph: '',
@@ -96,8 +101,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     'dropbox-api': '',
     'dropbox-content': '',
   };
-  const microsoft = createMicrosoftCloud({ clock, seedAnchor: opts.seedAnchor ?? clock(), autoApprove: opts.autoApprove ?? null, onedriveContentOrigin: () => urls['onedrive-content'] });
-  const google = createGoogleCloud({ clock, seedAnchor: opts.seedAnchor ?? clock(), autoApprove: opts.googleAutoApprove ?? null });
+  const microsoft = createMicrosoftCloud({ clock, seedAnchor: opts.seedAnchor ?? clock(), autoApprove: opts.autoApprove ?? null, onedriveContentOrigin: () => urls['onedrive-content'], outbox });
+  const google = createGoogleCloud({ clock, seedAnchor: opts.seedAnchor ?? clock(), autoApprove: opts.googleAutoApprove ?? null, outbox });
   const providerOptions = { clock, seedAnchor: opts.seedAnchor ?? clock(), autoApprove: opts.autoApprove ?? null };
   const zoom = createZoomCloud({ ...providerOptions, apiOrigin: () => urls['zoom-api'] || undefined });
   const webex = createWebexCloud(providerOptions);
@@ -105,13 +110,14 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const services = [...microsoft.services, ...google.services, ...zoom.services, ...webex.services, ...dropbox.services];
   const recorder = new RequestRecorder<ServiceName>();
   const faults = new FaultRegistry<ServiceName>();
-  const control: SandboxControl = { ...createCoreControl<ServiceName>(services, recorder, faults), ...microsoft.control, google: google.control, zoom: zoom.control, webex: webex.control, dropbox: dropbox.control, onedrive: microsoft.onedrive, googleDrive: google.drive };
+  const control: SandboxControl = { ...createCoreControl<ServiceName>(services, recorder, faults), ...microsoft.control, google: google.control, zoom: zoom.control, webex: webex.control, dropbox: dropbox.control, onedrive: microsoft.onedrive, googleDrive: google.drive, outbox: (account) => outbox.of(account) };
   const googleInfo = { clientId: google.app.clientId, clientSecret: google.app.clientSecret, roomAccount: google.room.account, roomCalendarId: google.room.calendarId };
   const apps = { zoom: zoom.app, webex: webex.app, dropbox: dropbox.app };
   const info = { urls, tenant: microsoft.tenant.domain, clientId: microsoft.app.clientId, google: googleInfo, apps };
   const controlRoutes = [
     route('GET', /^\/__sandbox\/info$/, () => jsonReply(200, info)),
     ...coreControlRoutes(control, services.map((service) => service.name)),
+    route('GET', /^\/__sandbox\/outbox\/(?<account>[^/]+)$/, (_req, params) => jsonReply(200, control.outbox(params['account'] ?? ''))),
     ...microsoftControlRoutes(control),
     ...google.controlRoutes,
     ...zoom.controlRoutes,

@@ -9,6 +9,7 @@ import type { RoomAccount, RoomAccountSummary, RoomProvider } from './auth/room-
 import { MicrosoftConnector } from './auth/microsoft-connector';
 import { OAuth2Connector } from './auth/oauth2-connector';
 import { oauth2ProfilesFrom } from './auth/oauth2-profiles';
+import type { OAuth2ProviderId } from './auth/oauth2-client';
 import { AdminGate } from './config/admin-pin';
 import { ApiRouter, EventBus, UserFacingError, type Handlers } from './bridge/router';
 import { AgendaCache } from './calendar/agenda-cache';
@@ -31,6 +32,17 @@ import { RoomSetup } from './setup/room-setup';
 import { FilesService, type EditorWindows } from './files/files-service';
 import { roomDrives } from './files/room-drives';
 import { SessionWorkspace } from './files/workspace';
+import type { Directory } from './directory/directory';
+import { GoogleDirectory } from './directory/google-directory';
+import { GraphDirectory } from './directory/graph-directory';
+import { WebexDirectory } from './directory/webex-directory';
+import { ZoomDirectory } from './directory/zoom-directory';
+import { GoogleAttendees } from './invite/google-attendees';
+import { GraphAttendees } from './invite/graph-attendees';
+import { InviteService } from './invite/invite-service';
+import { GmailMailer } from './mail/gmail-mailer';
+import { GraphMailer } from './mail/graph-mailer';
+import type { RoomMailer } from './mail/room-mailer';
 
 export interface HostPorts {
   vault: TokenVault;
@@ -73,12 +85,14 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     meetingLinksOn = on;
   };
   const google = config.google ? new GoogleAuth(config.google, ports.vault, log) : null;
-  const oauth2 = oauth2ProfilesFrom(config).map((profile) => new OAuth2Connector(profile, { vault: ports.vault, clock, log }));
+  const oauth2: Partial<Record<OAuth2ProviderId, OAuth2Connector>> = Object.fromEntries(
+    oauth2ProfilesFrom(config).map((profile) => [profile.provider, new OAuth2Connector(profile, { vault: ports.vault, clock, log })]),
+  );
   const consent: ConsentService = new ConsentService({
     connectors: {
       microsoft: new MicrosoftConnector(auth, settings),
       ...(google ? { google: new GoogleConnector(google) } : {}),
-      ...Object.fromEntries(oauth2.map((connector) => [connector.provider, connector])),
+      ...oauth2,
     },
     settings,
     managed: config.features,
@@ -133,6 +147,43 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     subject: config.display.language === 'it' ? 'Prenotata in sala' : 'Booked at the room',
   });
 
+  /**
+   * The room's mailbox while its mail feature is on: Graph sendMail for a Microsoft room, Gmail for a Google room (opt-in
+   * gmail.send). Invitations use it; so can anything else the room mails (files, health notices).
+   */
+  const roomMailer = (): RoomMailer | null => {
+    if (!room) return null;
+    if (room.provider === 'microsoft') return consent.isOn('microsoft.send-mail') ? new GraphMailer(graphFor(room.account.key, 'microsoft.send-mail')) : null;
+    return google && config.google && consent.isOn('google.send-mail') ? new GmailMailer(google.accessClient(), config.google.gmailRootUrl) : null;
+  };
+  /** The directories whose search feature is on: the room's own first (its names win on duplicates), then Zoom, Webex. */
+  const directories = (): Directory[] => {
+    const found: Directory[] = [];
+    if (room?.provider === 'microsoft' && consent.isOn('microsoft.directory')) found.push(new GraphDirectory(graphFor(room.account.key, 'microsoft.directory')));
+    if (room?.provider === 'google' && google && config.google && consent.isOn('google.directory')) found.push(new GoogleDirectory(google.accessClient(), config.google.peopleRootUrl));
+    if (oauth2.zoom && consent.isOn('zoom.directory')) found.push(new ZoomDirectory(oauth2.zoom));
+    if (oauth2.webex && consent.isOn('webex.directory')) found.push(new WebexDirectory(oauth2.webex));
+    return found;
+  };
+  const invites = new InviteService({
+    directories,
+    mailer: roomMailer,
+    attendees: () => {
+      if (!room || !consent.isOn(bookingFeature(room.provider))) return null;
+      if (room.provider === 'microsoft') return new GraphAttendees(graphFor(room.account.key, 'microsoft.instant-meeting'));
+      return google && config.google ? new GoogleAttendees(google.accessClient(), config.google.calendarRootUrl) : null;
+    },
+    ownBooking: async () => {
+      const meeting = await booking.ownBookingNow();
+      const shown = agenda?.current()?.room;
+      return room && meeting && shown ? { calendar: room.calendar, meeting, room: shown } : null;
+    },
+    hasOwnBooking: () => booking.findOwn(agenda?.current() ?? null) !== null,
+    // The invitation goes to people, not the wall: in the room's language, English when the PC decides.
+    language: config.display.language === 'it' ? 'it' : 'en',
+    log,
+  });
+
   /** Every admin call checks the PIN session first (and keeps it open while the admin works). */
   const asAdmin = <T>(action: () => T): T => {
     if (!gate.touch()) throw new UserFacingError('admin-locked', 'Enter the admin PIN to change settings.');
@@ -182,7 +233,7 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
       config,
       microsoft: auth,
       google,
-      dropbox: oauth2.find((connector) => connector.provider === 'dropbox') ?? null,
+      dropbox: oauth2.dropbox ?? null,
       isOn: (feature) => consent.isOn(feature),
       room: () => (room ? { provider: room.provider, accountKey: room.account.key } : null),
     });
@@ -241,6 +292,9 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
       await booking.endNow();
       return {};
     },
+    'invite.options': async () => invites.options(),
+    'invite.search': ({ query }) => invites.search(query),
+    'invite.send': ({ people }) => invites.send(people),
     'admin.unlock': async ({ pin }) => {
       const result = await gate.unlock(pin);
       log.info('admin.unlock', { ok: result.unlocked, reason: result.unlocked ? null : result.reason });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FeatureIdSchema } from './features';
+import { InviteOptionsSchema, InviteQuerySchema, MAX_INVITEES, PersonSchema, SearchResultSchema, SendResultSchema } from './invite';
 import {
   AgendaSchema,
   AppStateSchema,
@@ -52,6 +53,12 @@ export const calls = {
   },
   'room.extend': { input: z.object({ minutes: z.number().int().min(5).max(120) }).strict(), output: z.object({ until: z.iso.datetime() }) },
   'room.endNow': { input: Empty, output: Empty },
+  /** What "Invite people" can do now: which directories, whether mail goes out, whether there is a booking. */
+  'invite.options': { input: Empty, output: InviteOptionsSchema },
+  /** Searches the directories the room's features allow; a query longer than MAX_QUERY_LENGTH is refused. */
+  'invite.search': { input: z.object({ query: InviteQuerySchema }).strict(), output: SearchResultSchema },
+  /** Adds the people to the booking in progress and mails them its link; safe to retry after a failure. */
+  'invite.send': { input: z.object({ people: z.array(PersonSchema).min(1).max(MAX_INVITEES) }).strict(), output: SendResultSchema },
   'admin.unlock': { input: z.object({ pin: z.string().regex(/^\d{1,12}$/) }).strict(), output: UnlockResultSchema },
   'admin.lock': { input: Empty, output: Empty },
   /** The settings calls answer `admin-locked` unless the admin PIN was entered in the last idle period. */

@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock';
+import type { Outbox } from '../core/outbox';
 import type { Route } from '../core/router';
 import type { ServiceDefinition } from '../core/service';
 import { GoogleCalendarStore } from './calendar/store';
@@ -26,6 +27,7 @@ export interface GoogleCloudOptions {
   readonly seedAnchor: Date;
   /** Demo: the consent page is skipped and every sign-in (and device code) is granted as this Google account. */
   readonly autoApprove: { readonly account: string } | null;
+  readonly outbox: Outbox;
 }
 
 export interface GoogleCloud {
@@ -59,7 +61,7 @@ export function createGoogleCloud(options: GoogleCloudOptions): GoogleCloud {
   const store = new GoogleCalendarStore(options.clock);
   loadGoogleSeed(store, options.seedAnchor);
   const control = createGoogleControl(oauth, store);
-  const apis = { clock: options.clock, grants, directory, store };
+  const apis = { clock: options.clock, grants, directory, store, outbox: options.outbox };
   const drives = new DriveStore(options.clock, options.seedAnchor);
   return {
     domain: FABRIKAM,
@@ -81,6 +83,8 @@ export interface GoogleClientConfig {
   readonly endpoints: { readonly oauth2AuthBaseUrl: string; readonly oauth2TokenUrl: string; readonly oauth2RevokeUrl: string; readonly tokenInfoUrl: string };
   /** For `calendar({ version: 'v3', auth, rootUrl })` (the client appends `calendar/v3/...`). */
   readonly calendarRootUrl: string;
+  /** Gmail's API root (production `https://gmail.googleapis.com/`); the sandbox serves it beside Calendar. */
+  readonly gmailRootUrl: string;
   /** For `people({ version: 'v1', auth, rootUrl })`, or plain fetch of `v1/people:searchDirectoryPeople`. */
   readonly peopleRootUrl: string;
   /** GET: the OpenID userinfo of the token's account. */
@@ -97,6 +101,7 @@ export function googleClientConfig(origins: { readonly oauth: string; readonly a
       tokenInfoUrl: `${origins.oauth}${GOOGLE_OAUTH_PATHS.tokenInfo}`,
     },
     calendarRootUrl: `${origins.apis}/`,
+    gmailRootUrl: `${origins.apis}/`,
     peopleRootUrl: `${origins.people}/`,
     userinfoUrl: `${origins.apis}/oauth2/v3/userinfo`,
   };

@@ -65,6 +65,8 @@ export const API_SCOPES = {
   directorySearch: [SCOPES.directoryReadonly],
   otherContactsSearch: [SCOPES.otherContactsReadonly],
   userinfo: [SCOPES.openid, SCOPES.email, SCOPES.profile],
+  // messages.send also accepts gmail.compose, gmail.modify and mail.google.com; the kiosk only ever asks for gmail.send.
+  gmailSend: [SCOPES.gmailSend],
 } as const;
 
 /** The `scope` parameter exactly as sent (split, de-duplicated, order kept): what the request log records. */

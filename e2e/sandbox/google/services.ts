@@ -7,6 +7,7 @@ import type { CalendarApiContext } from './calendar/context';
 import { calendarRoutes } from './calendar/routes';
 import { profileClaims } from './oauth/issue';
 import type { PeopleApiContext } from './people/context';
+import { gmailRoutes, type GmailContext } from './gmail/routes';
 import { peopleRoutes } from './people/routes';
 import { API_SCOPES } from './scopes';
 
@@ -19,9 +20,9 @@ function userinfo(deps: ApiAuthDeps, req: SandboxRequest): Reply {
 
 const NO_DESCRIBE = () => ({ scopes: null, grantType: null });
 
-/** www.googleapis.com: Calendar v3, Drive v3 (`extra`) and the userinfo endpoint. */
-export function createGoogleApisService(ctx: CalendarApiContext, extra: readonly Route[] = []): ServiceDefinition<'google-apis'> {
-  const routes: Route[] = [...calendarRoutes(ctx), ...extra, route('GET', /^\/oauth2\/v3\/userinfo$/, (req) => userinfo(ctx, req))];
+/** www.googleapis.com: Calendar v3, Gmail's send (also served there, with its /upload twin), Drive v3 (`extra`) and the userinfo endpoint. */
+export function createGoogleApisService(ctx: CalendarApiContext & GmailContext, extra: readonly Route[] = []): ServiceDefinition<'google-apis'> {
+  const routes: Route[] = [...calendarRoutes(ctx), ...gmailRoutes(ctx), ...extra, route('GET', /^\/oauth2\/v3\/userinfo$/, (req) => userinfo(ctx, req))];
   return {
     name: 'google-apis',
     routes,

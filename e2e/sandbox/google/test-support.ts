@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Outbox } from '../core/outbox';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -36,7 +37,7 @@ export async function startGoogleTestSandbox(options: GoogleTestOptions = {}): P
   const clock = options.now ?? systemClock;
   const dir = tlsDirFromEnv();
   const tls = { cert: readFileSync(join(dir, 'cert.pem'), 'utf8'), key: readFileSync(join(dir, 'key.pem'), 'utf8') };
-  const cloud = createGoogleCloud({ clock, seedAnchor: options.seedAnchor ?? clock(), autoApprove: options.autoApprove ?? null });
+  const cloud = createGoogleCloud({ clock, seedAnchor: options.seedAnchor ?? clock(), autoApprove: options.autoApprove ?? null, outbox: new Outbox(clock) });
   const recorder = new RequestRecorder<GoogleServiceName>();
   const faults = new FaultRegistry<GoogleServiceName>();
   const core = createCoreControl<GoogleServiceName>(cloud.services, recorder, faults);

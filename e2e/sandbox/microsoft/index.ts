@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock';
+import type { Outbox } from '../core/outbox';
 import type { ServiceDefinition } from '../core/service';
 import { CONTOSO, Directory, ROOMDECK_APP, type AppRegistration, type Tenant } from './directory';
 import { AuthorizationStore } from './entra/auth-codes';
@@ -24,6 +25,7 @@ export interface MicrosoftCloudOptions {
   readonly autoApprove: { readonly account: string } | null;
   /** Origin of the `onedrive-content` listener, once it listens. */
   readonly onedriveContentOrigin: () => string;
+  readonly outbox: Outbox;
 }
 
 export interface MicrosoftCloud {
@@ -54,7 +56,7 @@ export function createMicrosoftCloud(options: MicrosoftCloudOptions): MicrosoftC
   loadSeed(calendars, CONTOSO, options.seedAnchor);
   const mail = new MailStore(directory);
   loadMailSeed(mail, CONTOSO, options.seedAnchor);
-  const graph = { clock: options.clock, tenant: CONTOSO, directory, tokens: entra.tokens, calendars, mail };
+  const graph = { clock: options.clock, tenant: CONTOSO, directory, tokens: entra.tokens, calendars, mail, outbox: options.outbox };
   const drives = new DriveStore(options.clock, options.seedAnchor);
   const onedrive: OneDriveContext = { ...graph, drives, contentOrigin: options.onedriveContentOrigin, downloads: new Map() };
   return {

@@ -50,6 +50,7 @@ export const KioskConfigSchema = z
           }),
         calendarRootUrl: z.url({ protocol: /^https$/ }).default('https://www.googleapis.com/'),
         peopleRootUrl: z.url({ protocol: /^https$/ }).default('https://people.googleapis.com/'),
+        gmailRootUrl: z.url({ protocol: /^https$/ }).default('https://gmail.googleapis.com/'),
         userinfoUrl: z.url({ protocol: /^https$/ }).default('https://openidconnect.googleapis.com/v1/userinfo'),
       })
       .strict()

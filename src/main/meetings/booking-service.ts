@@ -106,6 +106,12 @@ export class BookingService {
     await this.deps.refreshAgenda();
   }
 
+  /** The booking made here that is in progress, after a fresh look at the calendar (for invitations); null if none. */
+  async ownBookingNow(): Promise<Meeting | null> {
+    const agenda = await this.deps.refreshAgenda();
+    return this.findOwn(agenda);
+  }
+
   bookedHere(): ReadonlySet<string> {
     return new Set(this.deps.settings.get().bookings);
   }
@@ -117,9 +123,14 @@ export class BookingService {
     return { booker, calendar };
   }
 
-  private currentOwn(agenda: Agenda | null): Meeting {
+  /** A booking made here that is in progress now, in `agenda`. */
+  findOwn(agenda: Agenda | null): Meeting | null {
     const t = this.deps.clock.now().toISOString();
-    const mine = agenda?.meetings.find((m) => m.bookedHere && m.start <= t && m.end > t);
+    return agenda?.meetings.find((m) => m.bookedHere && m.start <= t && m.end > t) ?? null;
+  }
+
+  private currentOwn(agenda: Agenda | null): Meeting {
+    const mine = this.findOwn(agenda);
     if (!mine) throw new UserFacingError('no-own-booking', 'There is no booking from this screen in progress.');
     return mine;
   }

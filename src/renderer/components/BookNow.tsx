@@ -5,6 +5,7 @@ import { dayWindow } from '../../shared/room-day';
 import type { Meeting } from '../../shared/model';
 import { useApi } from '../api/hooks';
 import { formatTime } from '../i18n';
+import { InvitePeopleButton } from './InviteScreen';
 import { QrCode } from './QrCode';
 
 /**
@@ -96,7 +97,10 @@ export function MeetingReady({ url, onClose }: { url: string; onClose: () => voi
         <p className="meeting-ready__title">{t('booking.ready')}</p>
         <p className="muted">{t('booking.scanToJoin')}</p>
         <p className="meeting-ready__url" data-testid="meeting-url">{url}</p>
-        <button type="button" className="button" onClick={onClose}>{t('booking.close')}</button>
+        <div className="meeting-ready__actions">
+          <InvitePeopleButton />
+          <button type="button" className="button" onClick={onClose}>{t('booking.close')}</button>
+        </div>
       </div>
     </div>
   );
@@ -117,6 +121,7 @@ export function OwnBookingActions({ meeting }: { meeting: Meeting }) {
       <button type="button" className="button" disabled={busy} onClick={() => void run(() => api.call('room.endNow', {}))}>
         {t('booking.endNow')}
       </button>
+      <InvitePeopleButton />
       {error ? <p className="join__error" role="alert">{error}</p> : null}
     </div>
   );

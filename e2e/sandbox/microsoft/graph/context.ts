@@ -1,4 +1,5 @@
 import type { Clock } from '../../core/clock';
+import type { Outbox } from '../../core/outbox';
 import type { Directory, Tenant } from '../directory';
 import type { TokenStore } from '../entra/tokens';
 import type { MailStore } from './mail-store';
@@ -12,4 +13,6 @@ export interface GraphContext {
   readonly tokens: TokenStore;
   readonly calendars: CalendarStore;
   readonly mail: MailStore;
+  /** Where sendMail puts what it sends (shared with the other providers). */
+  readonly outbox: Outbox;
 }

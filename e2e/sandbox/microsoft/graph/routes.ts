@@ -43,7 +43,7 @@ export function invalidUser(ctx: GraphContext, req: SandboxRequest, params: Rout
 
 // ---------------------------------------------------------------- users
 
-function userToWire(req: SandboxRequest, user: DirectoryUser): Record<string, unknown> {
+export function userToWire(req: SandboxRequest, user: DirectoryUser): Record<string, unknown> {
   return {
     '@odata.context': metadata(req, 'users/$entity'),
     businessPhones: user.businessPhones,

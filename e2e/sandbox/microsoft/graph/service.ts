@@ -7,6 +7,8 @@ import { eventWriteRoutes } from './event-writes';
 import { mailRoutes } from './mail-routes';
 import { graphRoutes } from './routes';
 import { onedriveContentRoutes, type OneDriveContext } from './drive';
+import { sendMailRoutes } from './send-mail';
+import { userSearchRoutes } from './user-search';
 
 /** Graph answers unknown paths with 400 "Resource not found for the segment", not 404. */
 function unknownSegment(path: string): string {
@@ -18,7 +20,7 @@ function unknownSegment(path: string): string {
 export function createGraphService(ctx: GraphContext, extra: readonly Route[] = []): ServiceDefinition<'graph'> {
   return {
     name: 'graph',
-    routes: [...graphRoutes(ctx), ...deltaRoutes(ctx), ...eventWriteRoutes(ctx), ...mailRoutes(ctx), ...extra],
+    routes: [...graphRoutes(ctx), ...deltaRoutes(ctx), ...eventWriteRoutes(ctx), ...mailRoutes(ctx), ...sendMailRoutes(ctx), ...userSearchRoutes(ctx), ...extra],
     describe: () => ({ scopes: null, grantType: null }),
     statusFault: (req, status, retryAfter) => graphStatusFault(req, ctx.clock, status, retryAfter),
     notFound: (req) => {
