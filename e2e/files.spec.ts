@@ -7,6 +7,8 @@ import { expect, screenshot, test } from './harness/fixtures';
 import { sandboxGoogleConfig, sandboxKioskConfig, sandboxOAuthProvidersConfig, type RunningKiosk } from './harness/kiosk';
 import { openSettings, switchOn } from './harness/settings';
 import { approveShownDeviceCode } from './harness/sign-in';
+import { pick } from './harness/touch-keyboard';
+import type { Sandbox } from './sandbox';
 
 const ROOM = 'boardroom4@contoso.com';
 const PIN = '2468';
@@ -20,7 +22,7 @@ async function workspaceFiles(kiosk: RunningKiosk): Promise<string[]> {
  * The whole session as people in the room live it: open Files, browse into a folder and import a PDF, search and
  * import a photo, look at it zoomed in, then End session — and the room is clean.
  */
-async function sessionRoundTrip(page: Page, kiosk: RunningKiosk, source: string, shot: string): Promise<void> {
+async function sessionRoundTrip(page: Page, kiosk: RunningKiosk, source: string, shot: string, beforeEnd?: () => Promise<string[]>): Promise<void> {
   await page.getByRole('button', { name: 'Files' }).click();
   await expect(page.getByRole('heading', { name: 'Files', level: 1 })).toBeVisible();
   await expect(page.getByRole('button', { name: source })).toHaveAttribute('aria-pressed', 'true');
@@ -47,11 +49,13 @@ async function sessionRoundTrip(page: Page, kiosk: RunningKiosk, source: string,
   await screenshot(page, `files-${shot}-viewer`);
   await viewer.getByRole('button', { name: 'Close' }).click();
 
-  expect(await workspaceFiles(kiosk)).toHaveLength(2);
+  const more = (await beforeEnd?.()) ?? [];
+  const imported = ['Q3 results.pdf', 'Lake Como.jpg', ...more];
+  expect(await workspaceFiles(kiosk)).toHaveLength(imported.length);
   await page.getByRole('button', { name: 'End session' }).click();
   const clean = page.getByRole('alertdialog', { name: 'The room is clean' });
-  await expect(clean).toContainText('Removed 2 files from this screen:');
-  await expect(clean.getByRole('listitem')).toHaveText(['Q3 results.pdf', 'Lake Como.jpg']);
+  await expect(clean).toContainText(`Removed ${imported.length} files from this screen:`);
+  await expect(clean.getByRole('listitem')).toHaveText(imported);
   await expect(clean).toContainText('No personal accounts were signed in.');
   await screenshot(page, `files-${shot}-clean`);
   expect(await workspaceFiles(kiosk)).toEqual([]);
@@ -59,15 +63,43 @@ async function sessionRoundTrip(page: Page, kiosk: RunningKiosk, source: string,
   await expect(page.getByRole('heading', { name: 'Boardroom 4', level: 1 }).or(page.getByRole('heading', { level: 1 }).filter({ hasText: 'Atlas' }))).toBeVisible();
 }
 
-test('OneDrive: the room account’s files, browsed, imported, shown and cleaned away', async ({ page, sandbox, launchKiosk }) => {
-  const config = { ...sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM }), features: ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.files'] };
-  const kiosk = await launchKiosk(config);
+/**
+ * Send: three files to a colleague found on the touch keyboard. The two small ones are attached; the 4 MiB one is over
+ * Graph's 3 MB attachment limit and goes as a OneDrive sharing link.
+ */
+async function sendThreeFiles(page: Page, sandbox: Sandbox): Promise<string[]> {
+  await page.getByRole('searchbox', { name: 'Search in OneDrive' }).fill('notes');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByRole('button', { name: 'Import Recording notes.txt' }).click();
+  const onScreen = page.getByRole('complementary', { name: 'On this screen' });
+  for (const name of ['Q3 results.pdf', 'Lake Como.jpg', 'Recording notes.txt']) await onScreen.getByRole('button', { name: `Select ${name}` }).click();
+  await onScreen.getByRole('button', { name: 'Send 3 files' }).click();
+  const send = page.getByRole('dialog', { name: 'Send files from the room’s mailbox' });
+  await pick(send, 'avery', 'Avery Chen');
+  await screenshot(page, 'files-send');
+  await send.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(send.getByRole('status')).toHaveText('Sent to one person.');
+  await expect(send).toContainText('Attached: Q3 results.pdf, Lake Como.jpg');
+  await expect(send).toContainText('Too big to attach, sent as links: Recording notes.txt');
+  const [mail, ...others] = sandbox.control.outbox(ROOM);
+  expect(others).toEqual([]);
+  expect(mail?.to).toEqual(['avery.chen@contoso.com']);
+  expect(mail?.attachments.map((a) => a.name)).toEqual(['Q3 results.pdf', 'Lake Como.jpg']);
+  expect(mail?.body).toMatch(/<a href="https:\/\/contoso-my\.sharepoint\.com\/:b:\/g\/personal\/[^"]+">Recording notes\.txt<\/a>/);
+  await send.getByRole('button', { name: 'Done' }).click();
+  return ['Recording notes.txt'];
+}
+
+test('OneDrive: the room account’s files, browsed, imported, shown, mailed and cleaned away', async ({ page, sandbox, launchKiosk }) => {
+  sandbox.control.onedrive.addFile(ROOM, '/Reports/Recording notes.txt', 'minutes '.repeat(512 * 1024));
+  const features = ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.files', 'microsoft.directory', 'microsoft.send-mail'];
+  const kiosk = await launchKiosk({ ...sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM }), features });
   await page.goto(kiosk.launchUrl);
   await approveShownDeviceCode(page, sandbox, ROOM);
   await expect(page.getByRole('heading', { name: 'Boardroom 4', level: 1 })).toBeVisible();
-  await sessionRoundTrip(page, kiosk, 'OneDrive', 'onedrive');
-  // The download came from the second origin OneDrive redirects to.
-  expect(sandbox.control.requests({ service: 'onedrive-content' }).length).toBe(2);
+  await sessionRoundTrip(page, kiosk, 'OneDrive', 'onedrive', () => sendThreeFiles(page, sandbox));
+  // The downloads came from the second origin OneDrive redirects to.
+  expect(sandbox.control.requests({ service: 'onedrive-content' }).length).toBe(3);
 });
 
 test('Dropbox: switched on in the settings, then a session that leaves nothing behind', async ({ page, sandbox, launchKiosk }) => {

@@ -247,6 +247,9 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     log,
     onProgress: (progress) => bus.emit('files.progress', progress),
     onEnded: (report) => bus.emit('files.ended', report),
+    mailer: roomMailer,
+    roomName: () => agenda?.current()?.room.name ?? room?.calendar.ownerEmail ?? 'Roomdeck',
+    language: config.display.language === 'it' ? 'it' : 'en',
     meetingEnd: () => {
       const now = clock.now().toISOString();
       const meeting = agenda?.current()?.meetings.find((m) => m.start <= now && now < m.end && !m.isAllDay);
@@ -331,6 +334,7 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
       await files.edit(id);
       return {};
     },
+    'files.send': ({ ids, people }) => files.send(ids, people.map((person) => person.email)),
     'files.endSession': () => files.endSession('button'),
   };
 

@@ -78,6 +78,11 @@ export const calls = {
   'files.view': { input: WorkspaceFileId, output: z.object({ url: z.string().startsWith('data:').max(36_000_000) }) },
   /** Opens the document in its provider's web editor, in a window whose storage is wiped at session end. */
   'files.edit': { input: WorkspaceFileId, output: Empty },
+  /** Mails workspace files from the room's mailbox to people found in the directory (invite.search). */
+  'files.send': {
+    input: z.object({ ids: z.array(WorkspaceFileSchema.shape.id).min(1).max(50), people: z.array(PersonSchema).min(1).max(MAX_INVITEES) }).strict(),
+    output: z.object({ attached: z.array(z.string().max(512)).max(50), linked: z.array(z.string().max(512)).max(50) }),
+  },
   /** Removes everything the session brought and says what. */
   'files.endSession': { input: Empty, output: CleanReportSchema },
 } as const;

@@ -58,7 +58,7 @@ export function createMicrosoftCloud(options: MicrosoftCloudOptions): MicrosoftC
   loadMailSeed(mail, CONTOSO, options.seedAnchor);
   const graph = { clock: options.clock, tenant: CONTOSO, directory, tokens: entra.tokens, calendars, mail, outbox: options.outbox };
   const drives = new DriveStore(options.clock, options.seedAnchor);
-  const onedrive: OneDriveContext = { ...graph, drives, contentOrigin: options.onedriveContentOrigin, downloads: new Map() };
+  const onedrive: OneDriveContext = { ...graph, drives, contentOrigin: options.onedriveContentOrigin, downloads: new Map(), links: new Map() };
   return {
     tenant: CONTOSO,
     app: ROOMDECK_APP,

@@ -90,6 +90,11 @@ export class DropboxDrive implements CloudDrive {
     await driveOk(this.source, 'upload', await driveFetch(this.token, `${this.hosts.contentBaseUrl}/files/upload`, { ...init, method: 'POST', headers }, false));
   }
 
+  /** Shared links need `sharing.write`, which the dropbox.files feature does not ask for: no link. */
+  shareLink(): Promise<string | null> {
+    return Promise.resolve(null);
+  }
+
   private async listOnce(path: string, recursive = false): Promise<DriveEntry[]> {
     let page = await this.rpc('files/list_folder', { path, recursive, limit: this.options.pageLimit }, ListSchema);
     const entries = entriesOf(page.entries);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CleanReport, DriveEntry } from '../../shared/model';
 import { silentLogger } from '../health/logger';
+import type { OutgoingMail, RoomMailer } from '../mail/room-mailer';
 import type { CloudDrive } from './cloud-drive';
 import { FilesService, SESSION_IDLE_MS } from './files-service';
 import { SessionWorkspace } from './workspace';
@@ -18,6 +19,7 @@ const drive: CloudDrive = {
   recent: () => Promise.resolve([]),
   download: (e) => Promise.resolve({ size: 4, name: e.name, body: new Blob(['data']).stream() }),
   upload: () => Promise.resolve(),
+  shareLink: (e) => Promise.resolve(`https://contoso-my.sharepoint.com/:b:/g/${encodeURIComponent(e.name)}`),
 };
 
 describe('the workspace session', () => {
@@ -26,6 +28,8 @@ describe('the workspace session', () => {
   let wiped: number;
   let ended: CleanReport[];
   let meetingEnd: Date | null;
+  let mailer: RoomMailer | null;
+  let sent: OutgoingMail[];
 
   const service = (workspace = new SessionWorkspace(join(dataDir, 'workspace'), silentLogger)) =>
     new FilesService({
@@ -37,6 +41,9 @@ describe('the workspace session', () => {
       onProgress: () => undefined,
       onEnded: (report) => ended.push(report),
       meetingEnd: () => meetingEnd,
+      mailer: () => mailer,
+      roomName: () => 'Boardroom 4',
+      language: 'en',
     });
 
   beforeEach(async () => {
@@ -45,6 +52,8 @@ describe('the workspace session', () => {
     wiped = 0;
     ended = [];
     meetingEnd = null;
+    sent = [];
+    mailer = { provider: 'microsoft', maxAttachmentBytes: 6, send: (mail) => Promise.resolve(void sent.push(mail)) };
   });
   afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
@@ -92,6 +101,22 @@ describe('the workspace session', () => {
     now += 2000;
     await files.checkEnd();
     expect(ended.map((report) => report.files)).toEqual([['Lake.jpg']]);
+  });
+
+  it('mails files as attachments while they fit, the rest as sharing links', async () => {
+    const files = service();
+    const lake = await files.importFile('onedrive', entry('Lake.jpg', 'image'));
+    const plan = await files.importFile('onedrive', entry('Plan.docx', 'document'));
+    const result = await files.send([lake.id, plan.id], ['avery.chen@contoso.com']);
+    expect(result).toEqual({ attached: ['Lake.jpg'], linked: ['Plan.docx'] });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.to).toEqual(['avery.chen@contoso.com']);
+    expect(sent[0]?.subject).toBe('Files from Boardroom 4');
+    expect(sent[0]?.attachments?.map((a) => a.name)).toEqual(['Lake.jpg']);
+    expect(sent[0]?.html).toContain('<a href="https://contoso-my.sharepoint.com/:b:/g/Plan.docx">Plan.docx</a>');
+    mailer = null;
+    await expect(files.send([lake.id], ['avery.chen@contoso.com'])).rejects.toThrow('may not send mail');
+    files.stop();
   });
 
   it('a crash mid-session is cleaned at the next start', async () => {

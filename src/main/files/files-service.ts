@@ -3,7 +3,10 @@ import { UserFacingError } from '../bridge/router';
 import type { Logger } from '../health/logger';
 import type { Clock } from '../ports';
 import type { CloudDrive } from './cloud-drive';
-import type { SessionWorkspace } from './workspace';
+import type { MailLanguage } from '../invite/invitation-mail';
+import type { RoomMailer } from '../mail/room-mailer';
+import { filesMail } from './files-mail';
+import { mimeTypeOf, type Imported, type SessionWorkspace } from './workspace';
 
 /** Editor windows (the providers' web editors): each in its own storage partition, wiped by `wipeAll`. */
 export interface EditorWindows {
@@ -24,6 +27,30 @@ export interface FilesDeps {
   onEnded(report: CleanReport): void;
   /** The end of the meeting on now, if any: a session started during it ends with it. */
   meetingEnd(): Date | null;
+  /** The room's mailer while its mail feature is on. */
+  mailer(): RoomMailer | null;
+  /** The room's name, for the mail's subject. */
+  roomName(): string;
+  language: MailLanguage;
+}
+
+export interface SentFiles {
+  attached: string[];
+  linked: string[];
+}
+
+/** Attach the smallest files while they fit together under the limit; the rest go as links. */
+function splitByLimit(files: readonly Imported[], limit: number): { attach: Imported[]; link: Imported[] } {
+  const attach: Imported[] = [];
+  const link: Imported[] = [];
+  let total = 0;
+  for (const file of [...files].sort((a, b) => a.file.size - b.file.size)) {
+    if (total + file.file.size <= limit) {
+      attach.push(file);
+      total += file.file.size;
+    } else link.push(file);
+  }
+  return { attach, link };
 }
 
 /** Nobody has touched the files this long: the people have left, the session ends. */
@@ -86,6 +113,25 @@ export class FilesService {
     await this.deps.editors.open(url);
   }
 
+  /**
+   * Mails workspace files from the room's mailbox: as attachments while they fit the provider's limit (smallest
+   * first), the rest as sharing links from their drive.
+   */
+  async send(ids: readonly string[], to: readonly string[]): Promise<SentFiles> {
+    this.touch();
+    const mailer = this.deps.mailer();
+    if (!mailer) throw new UserFacingError('mail-off', 'This room may not send mail.');
+    const files = ids.map((id) => this.deps.workspace.get(id)).filter((file): file is Imported => file !== null);
+    if (files.length !== ids.length) throw new UserFacingError('file-gone', 'A chosen file is no longer on this screen.');
+    const { attach, link } = splitByLimit(files, mailer.maxAttachmentBytes);
+    const links = await Promise.all(link.map((file) => this.linkFor(file)));
+    const { subject, html } = filesMail(this.deps.roomName(), attach.map((file) => file.file.name), links, this.deps.language);
+    const attachments = attach.map((file) => ({ name: file.file.name, contentType: mimeTypeOf(file.file.name), path: file.path }));
+    await mailer.send({ to: [...to], subject, html, attachments });
+    this.deps.log.info('files.sent', { attached: attach.length, linked: link.length, people: to.length });
+    return { attached: attach.map((file) => file.file.name), linked: links.map((l) => l.name) };
+  }
+
   /** Removes everything the session brought: imported files, editor windows' cookies and storage. */
   async endSession(reason: 'button' | 'meeting-ended' | 'idle'): Promise<CleanReport> {
     this.stopTimer();
@@ -98,6 +144,12 @@ export class FilesService {
 
   stop(): void {
     this.stopTimer();
+  }
+
+  private async linkFor(file: Imported): Promise<{ name: string; url: string }> {
+    const url = await this.driveCall(file.file.source, (drive) => drive.shareLink(file.entry));
+    if (url === null) throw new UserFacingError('too-big-no-link', `${file.file.name} is too big to mail, and its drive gives no link.`);
+    return { name: file.file.name, url };
   }
 
   private async driveCall<T>(source: DriveSource, call: (drive: CloudDrive) => Promise<T>): Promise<T> {

@@ -84,6 +84,14 @@ export class GoogleDrive implements CloudDrive {
     await driveOk(this.source, 'upload', await driveFetch(this.token, url, { method: 'PATCH', ...fileBody(path, size) }, false));
   }
 
+  /**
+   * The file's own Drive link: it opens for whoever the file is already shared with. Sharing it wider would need
+   * permissions.create on files the room merely browses, which the kiosk should not do on its own.
+   */
+  shareLink(entry: DriveEntry): Promise<string | null> {
+    return Promise.resolve(entry.webUrl);
+  }
+
   private async query(params: Record<string, string>, maxPages: number): Promise<DriveEntry[]> {
     const entries: DriveEntry[] = [];
     let pageToken: string | undefined;

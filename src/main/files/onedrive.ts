@@ -17,6 +17,9 @@ const DriveItemSchema = z
   .loose();
 type DriveItem = z.infer<typeof DriveItemSchema>;
 
+/** createLink's answer (https://learn.microsoft.com/en-us/graph/api/driveitem-createlink): the permission. */
+const LinkSchema = z.object({ link: z.object({ webUrl: z.url() }).loose() }).loose();
+
 const PageSchema = z.object({ value: z.array(DriveItemSchema), '@odata.nextLink': z.url().optional() }).loose();
 
 /** A folder of tens of thousands of items is not something to page through on a wall screen. */
@@ -72,6 +75,13 @@ export class OneDrive implements CloudDrive {
   async upload(entry: DriveEntry, path: string, size: number): Promise<void> {
     const response = await driveFetch(this.token, `${this.base}/items/${encodeURIComponent(entry.id)}/content`, { method: 'PUT', ...fileBody(path, size) }, false);
     await driveOk(this.source, 'upload', response);
+  }
+
+  /** A view-only link for people in the organization (createLink answers the existing one when asked again). */
+  async shareLink(entry: DriveEntry): Promise<string> {
+    const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'view', scope: 'organization' }) };
+    const response = await driveFetch(this.token, `${this.base}/items/${encodeURIComponent(entry.id)}/createLink`, init);
+    return (await driveJson(this.source, 'createLink', response, LinkSchema)).link.webUrl;
   }
 
   private async pages(first: string, what: string): Promise<DriveEntry[]> {

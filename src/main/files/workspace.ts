@@ -6,13 +6,29 @@ import type { Logger } from '../health/logger';
 import { entryTypeOf, type CloudDrive } from './cloud-drive';
 import { streamToFile, type Progress } from './stream-to-file';
 
-interface Imported {
+export interface Imported {
   readonly file: WorkspaceFile;
   readonly entry: DriveEntry;
   readonly path: string;
 }
 
-const MIME: Readonly<Record<string, string>> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', bmp: 'image/bmp', pdf: 'application/pdf' };
+const MIME: Readonly<Record<string, string>> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  bmp: 'image/bmp',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
+
+/** A file's MIME type from its name (for the viewer and for attachments). */
+export function mimeTypeOf(name: string): string {
+  return MIME[name.slice(name.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream';
+}
 
 /** Images and PDFs up to this size open in the in-app viewer (they travel to the renderer whole). */
 export const VIEWER_LIMIT_BYTES = 25 * 1024 * 1024;
@@ -70,9 +86,7 @@ export class SessionWorkspace {
     const imported = this.imported.get(id);
     if (!imported || (imported.file.type !== 'image' && imported.file.type !== 'pdf')) return null;
     if ((await stat(imported.path)).size > VIEWER_LIMIT_BYTES) return null;
-    const extension = imported.file.name.slice(imported.file.name.lastIndexOf('.') + 1).toLowerCase();
-    const mime = MIME[extension] ?? (imported.file.type === 'pdf' ? 'application/pdf' : 'application/octet-stream');
-    return `data:${mime};base64,${(await readFile(imported.path)).toString('base64')}`;
+    return `data:${mimeTypeOf(imported.file.name)};base64,${(await readFile(imported.path)).toString('base64')}`;
   }
 
   /** Deletes every imported file (and anything else in the folder); resolves with the names removed. */

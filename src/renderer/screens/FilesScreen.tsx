@@ -5,6 +5,7 @@ import type { CleanReport, DriveEntry, DriveSource, ImportProgress, WorkspaceFil
 import { useApi } from '../api/hooks';
 import { CleanReportDialog } from '../components/CleanReport';
 import { FileViewer } from '../components/FileViewer';
+import { SendFiles } from '../components/SendFiles';
 
 type Place = { kind: 'folder'; trail: { id: string | null; name: string }[] } | { kind: 'search'; text: string } | { kind: 'recent' };
 
@@ -68,7 +69,16 @@ function ImportBar({ name, progress }: { name: string; progress: ImportProgress 
   );
 }
 
-function WorkspaceList({ files, onView, onEdit }: { files: WorkspaceFile[]; onView: (file: WorkspaceFile) => void; onEdit: (file: WorkspaceFile) => void }) {
+interface WorkspaceListProps {
+  files: WorkspaceFile[];
+  selected: ReadonlySet<string>;
+  onSelect: (file: WorkspaceFile) => void;
+  onView: (file: WorkspaceFile) => void;
+  onEdit: (file: WorkspaceFile) => void;
+  onSend: () => void;
+}
+
+function WorkspaceList({ files, selected, onSelect, onView, onEdit, onSend }: WorkspaceListProps) {
   const { t } = useTranslation();
   return (
     <aside className="workspace" aria-labelledby="workspace-title">
@@ -77,6 +87,9 @@ function WorkspaceList({ files, onView, onEdit }: { files: WorkspaceFile[]; onVi
       <ul className="workspace__list">
         {files.map((file) => (
           <li key={file.id} className="workspace__item">
+            <button type="button" className="button button--icon workspace__select" aria-label={t('files.select', { name: file.name })} aria-pressed={selected.has(file.id)} onClick={() => onSelect(file)}>
+              <span aria-hidden="true">{selected.has(file.id) ? '✓' : ''}</span>
+            </button>
             <span className="workspace__name"><TypeMark type={file.type} small />{file.name}</span>
             {file.type === 'image' || file.type === 'pdf' ? (
               <button type="button" className="button button--primary" aria-label={t('files.view', { name: file.name })} onClick={() => onView(file)}>{t('files.view', { name: '' }).trim()}</button>
@@ -87,6 +100,11 @@ function WorkspaceList({ files, onView, onEdit }: { files: WorkspaceFile[]; onVi
           </li>
         ))}
       </ul>
+      {files.length > 0 ? (
+        <button type="button" className="button button--primary button--large" disabled={selected.size === 0} onClick={onSend}>
+          {t('files.sendSelected', { count: Math.max(selected.size, 1) })}
+        </button>
+      ) : null}
     </aside>
   );
 }
@@ -106,6 +124,14 @@ export function FilesScreen({ onClose }: { onClose: () => void }) {
   const [workspace, setWorkspace] = useState<WorkspaceFile[]>([]);
   const [viewing, setViewing] = useState<{ file: WorkspaceFile; url: string } | null>(null);
   const [report, setReport] = useState<CleanReport | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [sendOpen, setSendOpen] = useState(false);
+  const select = (file: WorkspaceFile) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(file.id)) next.add(file.id);
+      return next;
+    });
 
   useEffect(() => {
     void api.call('files.sources', {}).then((r) => {
@@ -117,6 +143,8 @@ export function FilesScreen({ onClose }: { onClose: () => void }) {
     const offProgress = api.on('files.progress', (progress) => setImporting((current) => (current && current.entry.id === progress.entryId ? { ...current, progress } : current)));
     const offEnded = api.on('files.ended', (ended) => {
       setWorkspace([]);
+      setSelected(new Set());
+      setSendOpen(false);
       setViewing(null);
       setReport(ended);
     });
@@ -182,6 +210,7 @@ export function FilesScreen({ onClose }: { onClose: () => void }) {
     const result = await api.call('files.endSession', {});
     if (!result.ok) return setError(errorText(result.error));
     setWorkspace([]);
+    setSelected(new Set());
     setReport(result.output);
   };
 
@@ -243,8 +272,9 @@ export function FilesScreen({ onClose }: { onClose: () => void }) {
         ) : (
           <p className="lead">{t('files.sources')}</p>
         )}
-        <WorkspaceList files={workspace} onView={(file) => void view(file)} onEdit={(file) => void edit(file)} />
+        <WorkspaceList files={workspace} selected={selected} onSelect={select} onView={(file) => void view(file)} onEdit={(file) => void edit(file)} onSend={() => setSendOpen(true)} />
       </div>
+      {sendOpen ? <SendFiles files={workspace.filter((file) => selected.has(file.id))} onClose={() => setSendOpen(false)} /> : null}
       {viewing ? <FileViewer file={viewing.file} url={viewing.url} onClose={() => setViewing(null)} /> : null}
       {report ? (
         <CleanReportDialog

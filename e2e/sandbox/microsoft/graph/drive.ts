@@ -21,6 +21,8 @@ export interface OneDriveContext extends GraphContext {
   /** Origin of the `onedrive-content` listener, where download URLs point. */
   readonly contentOrigin: () => string;
   readonly downloads: Map<string, { readonly account: string; readonly path: string; readonly expires: number }>;
+  /** Sharing links made by createLink, by account, item, type and scope. */
+  readonly links: Map<string, string>;
 }
 
 const READ = ['Files.Read', 'Files.ReadWrite', 'Files.Read.All', 'Files.ReadWrite.All', 'Sites.Read.All', 'Sites.ReadWrite.All'];
@@ -157,6 +159,20 @@ const createContent: DriveAuthed = (ctx, req, params, drive) => {
   return storeUpload(ctx, req, drive, `${folder.node?.pathDisplay ?? ''}/${name}`);
 };
 
+/** createLink: one link per item, type and scope (asking again answers the same link with 200, a new one 201). */
+const createLink: DriveAuthed = (ctx, req, params, drive) => {
+  const item = itemAt(drive, params);
+  if (!item?.node) return noItem(ctx, req);
+  const body = JSON.parse(req.body || '{}') as { type?: unknown; scope?: unknown };
+  if (body.type !== 'view' && body.type !== 'edit') return graphError(req, ctx.clock, 400, 'invalidRequest', 'Invalid link type.');
+  const scope = body.scope === 'anonymous' || body.scope === 'users' ? body.scope : 'organization';
+  const key = `${drive.account.id}|${item.node.pathLower}|${body.type}|${scope}`;
+  const existing = ctx.links.get(key);
+  const webUrl = existing ?? `https://contoso-my.sharepoint.com/:${item.node.kind === 'folder' ? 'f' : 'b'}:/g/personal/${randomBytes(12).toString('base64url')}`;
+  ctx.links.set(key, webUrl);
+  return graphJson(req, existing ? 200 : 201, { id: randomBytes(6).toString('hex'), roles: [body.type === 'view' ? 'read' : 'write'], link: { type: body.type, scope, webUrl } });
+};
+
 export function driveRoutes(ctx: OneDriveContext): Route[] {
   const on = (suffix: string, anyOf: readonly string[], handler: DriveAuthed, method = 'GET') => graphRoute(ctx, `me/drive/${suffix}`, withDrive(ctx, anyOf, handler), method);
   return [
@@ -166,6 +182,7 @@ export function driveRoutes(ctx: OneDriveContext): Route[] {
     on(`${ITEM}/content`, READ, content),
     on(`items/(?<item>[^/:]+)/content`, WRITE, replaceContent, 'PUT'),
     on(`${ITEM}:/(?<name>[^/:]+):/content`, WRITE, createContent, 'PUT'),
+    on(`items/(?<item>[^/:]+)/createLink`, WRITE, createLink, 'POST'),
   ];
 }
 
