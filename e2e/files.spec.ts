@@ -155,3 +155,37 @@ test('a drive that is not set up is shown, but cannot be chosen', async ({ page,
     await expect(page.getByRole('button', { name: source })).toContainText('Not set up in this room');
   }
 });
+
+test('My OneDrive: a person signs in from their phone for the session, and End session signs them out', async ({ page, sandbox, launchKiosk }) => {
+  const features = ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.files'];
+  const kiosk = await launchKiosk({ ...sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM }), features });
+  await page.goto(kiosk.launchUrl);
+  await approveShownDeviceCode(page, sandbox, ROOM);
+  await page.getByRole('button', { name: 'Files' }).click();
+  await page.getByRole('button', { name: /My OneDrive/ }).click();
+  const signIn = page.getByRole('dialog', { name: 'Your own OneDrive, from your phone' });
+  await expect(signIn.getByRole('img', { name: /QR code/ })).toBeVisible();
+  await screenshot(page, 'files-my-onedrive-sign-in');
+  await approveShownDeviceCode(page, sandbox, 'avery.chen@contoso.com');
+  await expect(signIn).toBeHidden();
+  const mine = page.getByRole('button', { name: /My OneDrive/ });
+  await expect(mine).toHaveAttribute('aria-pressed', 'true');
+  await expect(mine).toContainText('avery.chen@contoso.com');
+  // The person's token asked for their own files, read-only, and nothing else.
+  const personalToken = sandbox.control.requests({ service: 'entra' }).filter((r) => r.grantType === 'device_code').at(-1);
+  expect(personalToken?.scopes?.filter((scope) => !['openid', 'profile', 'offline_access'].includes(scope))).toEqual(['Files.Read']);
+
+  await page.getByRole('button', { name: 'Import Welcome.pdf' }).click();
+  await expect(page.getByRole('complementary', { name: 'On this screen' }).getByRole('button', { name: 'Open Welcome.pdf' })).toBeVisible();
+  await page.getByRole('button', { name: 'End session' }).click();
+  const clean = page.getByRole('alertdialog', { name: 'The room is clean' });
+  await expect(clean.getByRole('listitem')).toHaveText(['Welcome.pdf']);
+  await expect(clean).toContainText('Signed out: avery.chen@contoso.com.');
+  await screenshot(page, 'files-my-onedrive-clean');
+  expect(await workspaceFiles(kiosk)).toEqual([]);
+  await clean.getByRole('button', { name: 'Done' }).click();
+
+  await page.getByRole('button', { name: 'Files' }).click();
+  await expect(page.getByRole('button', { name: /My OneDrive/ })).toContainText('Sign in from your phone');
+  await expect(page.getByRole('button', { name: /My OneDrive/ })).toHaveAttribute('aria-pressed', 'false');
+});

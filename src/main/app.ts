@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DriveSourceSchema, type Agenda, type CalendarChoice, type JoinLink } from '../shared/model';
+import { DriveSourceSchema, type Agenda, type DriveSource, type CalendarChoice, type JoinLink } from '../shared/model';
 import { featureById, scopesFor, type FeatureId } from '../shared/features';
 import { ConsentService } from './auth/consent-service';
 import { GoogleAuth } from './auth/google-auth';
@@ -30,6 +30,8 @@ import { GoogleRoomAccount } from './providers/google/google-room-account';
 import { MicrosoftRoomAccount } from './providers/microsoft/microsoft-room-account';
 import { RoomSetup } from './setup/room-setup';
 import { FilesService, type EditorWindows } from './files/files-service';
+import type { CloudDrive } from './files/cloud-drive';
+import { PersonalOneDrive } from './files/personal-onedrive';
 import { roomDrives } from './files/room-drives';
 import { SessionWorkspace } from './files/workspace';
 import type { Directory } from './directory/directory';
@@ -228,8 +230,12 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     },
   });
 
-  const drives = () =>
-    roomDrives({
+  const workspace = new SessionWorkspace(join(dataDir, 'workspace'), log);
+  const personal = new PersonalOneDrive(config.microsoft, log);
+  const personalOffered = () => consent.isOn('microsoft.files');
+  const drives = (): Partial<Record<DriveSource, CloudDrive>> => {
+    const own = personalOffered() ? personal.drive() : null;
+    const forRoom = roomDrives({
       config,
       microsoft: auth,
       google,
@@ -237,7 +243,8 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
       isOn: (feature) => consent.isOn(feature),
       room: () => (room ? { provider: room.provider, accountKey: room.account.key } : null),
     });
-  const workspace = new SessionWorkspace(join(dataDir, 'workspace'), log);
+    return own ? { ...forRoom, 'my-onedrive': own } : forRoom;
+  };
   const files = new FilesService({
     drives,
     workspace,
@@ -247,6 +254,7 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     log,
     onProgress: (progress) => bus.emit('files.progress', progress),
     onEnded: (report) => bus.emit('files.ended', report),
+    personal,
     mailer: roomMailer,
     roomName: () => agenda?.current()?.room.name ?? room?.calendar.ownerEmail ?? 'Roomdeck',
     language: config.display.language === 'it' ? 'it' : 'en',
@@ -322,7 +330,20 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     },
     'files.sources': async () => {
       const available = files.sources();
-      return { sources: DriveSourceSchema.options.map((source) => ({ source, available: available.includes(source) })) };
+      const sourceView = (source: DriveSource) =>
+        source === 'my-onedrive' ? { source, available: personalOffered(), account: personal.who() } : { source, available: available.includes(source), account: null };
+      return { sources: DriveSourceSchema.options.map(sourceView) };
+    },
+    'files.signInPersonal': () => {
+      if (!personalOffered()) throw new UserFacingError('drive-not-available', 'This drive is not available in this room.');
+      return personal.start((result) => {
+        if ('account' in result) files.personalSignedIn();
+        bus.emit('files.personal', result);
+      });
+    },
+    'files.cancelPersonal': async () => {
+      personal.cancel();
+      return {};
     },
     'files.list': async ({ source, folderId }) => ({ entries: await files.list(source, folderId) }),
     'files.search': async ({ source, text }) => ({ entries: await files.search(source, text) }),

@@ -5,6 +5,7 @@ import {
   AgendaSchema,
   AppStateSchema,
   CleanReportSchema,
+  DeviceCodePromptSchema,
   DisplaySchema,
   DriveEntrySchema,
   DriveSourceSchema,
@@ -66,8 +67,17 @@ export const calls = {
   'settings.setFeature': { input: z.object({ feature: FeatureIdSchema, enabled: z.boolean() }).strict(), output: Empty },
   'settings.disconnect': { input: z.object({ provider: ProviderIdSchema }).strict(), output: Empty },
   'settings.cancelConsent': { input: Empty, output: Empty },
-  /** Files: which drives the room offers now (`available` false: not set up or switched off). */
-  'files.sources': { input: Empty, output: z.object({ sources: z.array(z.object({ ...Source, available: z.boolean() })).max(3) }) },
+  /**
+   * Files: which drives the room offers now (`available` false: not set up or switched off); for `my-onedrive`,
+   * `account` is the person signed in from their phone (null: nobody yet, tapping it starts the sign-in).
+   */
+  'files.sources': {
+    input: Empty,
+    output: z.object({ sources: z.array(z.object({ ...Source, available: z.boolean(), account: z.string().max(320).nullable() })).max(4) }),
+  },
+  /** A person signs in to their own OneDrive from their phone: the code to show; `files.personal` says how it ended. */
+  'files.signInPersonal': { input: Empty, output: DeviceCodePromptSchema },
+  'files.cancelPersonal': { input: Empty, output: Empty },
   'files.list': { input: z.object({ ...Source, folderId: z.string().min(1).max(1024).nullable() }).strict(), output: Entries },
   'files.search': { input: z.object({ ...Source, text: z.string().trim().min(1).max(200) }).strict(), output: Entries },
   'files.recent': { input: z.object(Source).strict(), output: Entries },
@@ -95,6 +105,7 @@ export const events = {
   /** Web host only: main asks the page to open a join link it resolved itself (Electron opens its own window). */
   'open-url': z.object({ url: z.string().url().max(4096) }),
   'files.progress': ImportProgressSchema,
+  'files.personal': z.union([z.object({ account: z.string().max(320) }), z.object({ error: z.string().max(200) })]),
   /** The session ended by itself (meeting over, or nobody touched the files for a while). */
   'files.ended': CleanReportSchema,
 } as const;

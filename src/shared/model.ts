@@ -206,8 +206,8 @@ export type Display = z.infer<typeof DisplaySchema>;
 
 // ───────────────────────────── Files (workspace session) ─────────────────────────────
 
-/** Where files come from: the three cloud drives of the Files screen. */
-export const DriveSourceSchema = z.enum(['onedrive', 'google-drive', 'dropbox']);
+/** Where files come from: the room account's drives, and a person's own OneDrive signed in from their phone. */
+export const DriveSourceSchema = z.enum(['onedrive', 'google-drive', 'dropbox', 'my-onedrive']);
 export type DriveSource = z.infer<typeof DriveSourceSchema>;
 
 /** A file or folder as the Files screen lists it (ids are the provider's, opaque to the renderer). */

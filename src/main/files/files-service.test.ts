@@ -30,6 +30,7 @@ describe('the workspace session', () => {
   let meetingEnd: Date | null;
   let mailer: RoomMailer | null;
   let sent: OutgoingMail[];
+  let personal: string[];
 
   const service = (workspace = new SessionWorkspace(join(dataDir, 'workspace'), silentLogger)) =>
     new FilesService({
@@ -41,6 +42,7 @@ describe('the workspace session', () => {
       onProgress: () => undefined,
       onEnded: (report) => ended.push(report),
       meetingEnd: () => meetingEnd,
+      personal: { drop: () => Promise.resolve(personal.splice(0)) },
       mailer: () => mailer,
       roomName: () => 'Boardroom 4',
       language: 'en',
@@ -53,6 +55,7 @@ describe('the workspace session', () => {
     ended = [];
     meetingEnd = null;
     sent = [];
+    personal = [];
     mailer = { provider: 'microsoft', maxAttachmentBytes: 6, send: (mail) => Promise.resolve(void sent.push(mail)) };
   });
   afterEach(() => rm(dataDir, { recursive: true, force: true }));
@@ -63,8 +66,9 @@ describe('the workspace session', () => {
     await files.importFile('onedrive', entry('Plan.docx', 'document'));
     expect(await readdir(join(dataDir, 'workspace'))).toHaveLength(2);
     wiped = 1;
+    personal = ['dana@contoso.com'];
     const report = await files.endSession('button');
-    expect(report).toEqual({ files: ['Lake.jpg', 'Plan.docx'], windows: 1, connections: [] });
+    expect(report).toEqual({ files: ['Lake.jpg', 'Plan.docx'], windows: 1, connections: ['dana@contoso.com'] });
     expect(await readdir(dataDir)).not.toContain('workspace');
     expect(files.workspace()).toEqual([]);
   });

@@ -27,6 +27,8 @@ export interface FilesDeps {
   onEnded(report: CleanReport): void;
   /** The end of the meeting on now, if any: a session started during it ends with it. */
   meetingEnd(): Date | null;
+  /** People's own connections for this session: dropped, tokens and all, when it ends. */
+  personal: { drop(): Promise<string[]> };
   /** The room's mailer while its mail feature is on. */
   mailer(): RoomMailer | null;
   /** The room's name, for the mail's subject. */
@@ -136,9 +138,9 @@ export class FilesService {
   async endSession(reason: 'button' | 'meeting-ended' | 'idle'): Promise<CleanReport> {
     this.stopTimer();
     this.endsAt = null;
-    const [files, windows] = await Promise.all([this.deps.workspace.clear(), this.deps.editors.wipeAll()]);
-    const report: CleanReport = { files, windows, connections: [] };
-    this.deps.log.info('files.session-ended', { reason, files: files.length, windows });
+    const [files, windows, connections] = await Promise.all([this.deps.workspace.clear(), this.deps.editors.wipeAll(), this.deps.personal.drop()]);
+    const report: CleanReport = { files, windows, connections };
+    this.deps.log.info('files.session-ended', { reason, files: files.length, windows, connections: connections.length });
     return report;
   }
 
@@ -167,6 +169,12 @@ export class FilesService {
 
   private touch(): void {
     this.lastTouch = this.deps.clock.now().getTime();
+  }
+
+  /** A person signing in starts the session too: their connection must not outlive it. */
+  personalSignedIn(): void {
+    this.touch();
+    this.startSession();
   }
 
   /** The first import starts the session: it ends with the meeting on now, or after a quiet spell. */

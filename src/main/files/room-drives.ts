@@ -21,7 +21,7 @@ export interface RoomDrivesDeps {
 }
 
 /** The feature that lets the room account browse each drive (Google: whole-Drive browsing, not per-file access). */
-export const DRIVE_FEATURES: Readonly<Record<DriveSource, FeatureId>> = {
+export const DRIVE_FEATURES: Readonly<Record<Exclude<DriveSource, 'my-onedrive'>, FeatureId>> = {
   onedrive: 'microsoft.files',
   'google-drive': 'google.files-browse',
   dropbox: 'dropbox.files',

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api';
-import type { CleanReport, DriveEntry, DriveSource, ImportProgress, WorkspaceFile } from '../../shared/model';
+import type { CleanReport, DeviceCodePrompt, DriveEntry, DriveSource, ImportProgress, WorkspaceFile } from '../../shared/model';
 import { useApi } from '../api/hooks';
 import { CleanReportDialog } from '../components/CleanReport';
+import { DeviceCodePanel } from '../components/DeviceCodePanel';
 import { FileViewer } from '../components/FileViewer';
 import { SendFiles } from '../components/SendFiles';
 
@@ -22,6 +23,16 @@ function TypeMark({ type, small = false }: { type: DriveEntry['type']; small?: b
   );
 }
 const UNITS = ['B', 'KB', 'MB', 'GB'] as const;
+
+type SourceView = { source: DriveSource; available: boolean; account: string | null };
+
+/** Under a drive's name: "not set up", or for a person's own drive who is signed in (or how to sign in). */
+function SourceNote({ view }: { view: SourceView }) {
+  const { t } = useTranslation();
+  if (!view.available) return <span className="source__note">{t('files.notSetUp')}</span>;
+  if (view.source !== 'my-onedrive') return null;
+  return <span className="source__note">{view.account ?? t('files.personalHint')}</span>;
+}
 
 /** Main answers with codes: the sentence is in the room's language. */
 function useErrorText() {
@@ -114,7 +125,8 @@ export function FilesScreen({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const errorText = useErrorText();
-  const [sources, setSources] = useState<{ source: DriveSource; available: boolean }[]>([]);
+  const [sources, setSources] = useState<SourceView[]>([]);
+  const [personal, setPersonal] = useState<{ prompt: DeviceCodePrompt | null; failed: boolean } | null>(null);
   const [source, setSource] = useState<DriveSource | null>(null);
   const [place, setPlace] = useState<Place>(ROOT);
   const [entries, setEntries] = useState<DriveEntry[] | null>(null);
@@ -133,11 +145,24 @@ export function FilesScreen({ onClose }: { onClose: () => void }) {
       return next;
     });
 
+  const loadSources = useCallback(
+    () =>
+      api.call('files.sources', {}).then((r) => {
+        if (!r.ok) return setError(errorText(r.error));
+        setSources(r.output.sources);
+        setSource((current) => current ?? r.output.sources.find((s) => s.available && (s.source !== 'my-onedrive' || s.account))?.source ?? null);
+      }),
+    [api, errorText],
+  );
+
   useEffect(() => {
-    void api.call('files.sources', {}).then((r) => {
-      if (!r.ok) return setError(errorText(r.error));
-      setSources(r.output.sources);
-      setSource((current) => current ?? r.output.sources.find((s) => s.available)?.source ?? null);
+    void loadSources();
+    const offPersonal = api.on('files.personal', (result) => {
+      if ('error' in result) return setPersonal((current) => current && { ...current, failed: true });
+      setPersonal(null);
+      void loadSources();
+      setSource('my-onedrive');
+      setPlace(ROOT);
     });
     void api.call('files.workspace', {}).then((r) => r.ok && setWorkspace(r.output.files));
     const offProgress = api.on('files.progress', (progress) => setImporting((current) => (current && current.entry.id === progress.entryId ? { ...current, progress } : current)));
@@ -146,13 +171,16 @@ export function FilesScreen({ onClose }: { onClose: () => void }) {
       setSelected(new Set());
       setSendOpen(false);
       setViewing(null);
+      setSource(null);
+      void loadSources();
       setReport(ended);
     });
     return () => {
+      offPersonal();
       offProgress();
       offEnded();
     };
-  }, [api, errorText]);
+  }, [api, loadSources]);
 
   const load = useCallback(
     async (from: DriveSource, at: Place) => {
@@ -177,9 +205,21 @@ export function FilesScreen({ onClose }: { onClose: () => void }) {
     if (source) void load(source, place);
   }, [source, place, load]);
 
-  const chooseSource = (next: DriveSource) => {
-    setSource(next);
+  const chooseSource = async (next: SourceView) => {
+    if (next.source === 'my-onedrive' && !next.account) {
+      setPersonal({ prompt: null, failed: false });
+      const result = await api.call('files.signInPersonal', {});
+      if (result.ok) setPersonal({ prompt: result.output, failed: false });
+      else setPersonal({ prompt: null, failed: true });
+      return;
+    }
+    setSource(next.source);
     setPlace(ROOT);
+  };
+
+  const cancelPersonal = () => {
+    void api.call('files.cancelPersonal', {});
+    setPersonal(null);
   };
 
   const openEntry = async (entry: DriveEntry) => {
@@ -230,10 +270,10 @@ export function FilesScreen({ onClose }: { onClose: () => void }) {
         </div>
       </header>
       <nav className="sources" aria-label={t('files.sources')}>
-        {sources.map(({ source: s, available }) => (
-          <button key={s} type="button" className="source" aria-pressed={s === source} disabled={!available} onClick={() => chooseSource(s)}>
-            <span className="source__name">{t(`files.source.${s}`)}</span>
-            {available ? null : <span className="source__note">{t('files.notSetUp')}</span>}
+        {sources.map((view) => (
+          <button key={view.source} type="button" className="source" aria-pressed={view.source === source} disabled={!view.available} onClick={() => void chooseSource(view)}>
+            <span className="source__name">{t(`files.source.${view.source}`)}</span>
+            <SourceNote view={view} />
           </button>
         ))}
       </nav>
@@ -274,6 +314,16 @@ export function FilesScreen({ onClose }: { onClose: () => void }) {
         )}
         <WorkspaceList files={workspace} selected={selected} onSelect={select} onView={(file) => void view(file)} onEdit={(file) => void edit(file)} onSend={() => setSendOpen(true)} />
       </div>
+      {personal ? (
+        <div className="dialog">
+          <section className="dialog__body" role="dialog" aria-label={t('files.personalTitle')}>
+            <h2 className="dialog__title">{t('files.personalTitle')}</h2>
+            {personal.prompt ? <DeviceCodePanel deviceCode={personal.prompt} /> : null}
+            {personal.failed ? <p className="banner banner--alert" role="alert">{t('files.personalFailed')}</p> : <p>{t('files.personalWhy')}</p>}
+            <button type="button" className="button" onClick={cancelPersonal}>{t('files.cancel')}</button>
+          </section>
+        </div>
+      ) : null}
       {sendOpen ? <SendFiles files={workspace.filter((file) => selected.has(file.id))} onClose={() => setSendOpen(false)} /> : null}
       {viewing ? <FileViewer file={viewing.file} url={viewing.url} onClose={() => setViewing(null)} /> : null}
       {report ? (
