@@ -25,7 +25,7 @@ async function workspaceFiles(kiosk: RunningKiosk): Promise<string[]> {
 async function sessionRoundTrip(page: Page, kiosk: RunningKiosk, source: string, shot: string, beforeEnd?: () => Promise<string[]>): Promise<void> {
   await page.getByRole('button', { name: 'Files' }).click();
   await expect(page.getByRole('heading', { name: 'Files', level: 1 })).toBeVisible();
-  await expect(page.getByRole('button', { name: source })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: new RegExp(`^${source}`) })).toHaveAttribute('aria-pressed', 'true');
   await screenshot(page, `files-${shot}-browse`);
 
   await page.getByRole('button', { name: 'Reports', exact: true }).click();
@@ -37,6 +37,10 @@ async function sessionRoundTrip(page: Page, kiosk: RunningKiosk, source: string,
   await page.getByRole('searchbox', { name: `Search in ${source}` }).fill('lake');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Results for “lake”' })).toBeVisible();
+  // The photo's tile shows its thumbnail from the drive, not a generic mark.
+  const thumbnail = page.getByRole('button', { name: 'Import Lake Como.jpg' }).locator('img');
+  await expect(thumbnail).toBeVisible();
+  expect(await thumbnail.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(100);
   await page.getByRole('button', { name: 'Import Lake Como.jpg' }).click();
   await onScreen.getByRole('button', { name: 'Open Lake Como.jpg' }).click();
 
@@ -98,8 +102,10 @@ test('OneDrive: the room account’s files, browsed, imported, shown, mailed and
   await approveShownDeviceCode(page, sandbox, ROOM);
   await expect(page.getByRole('heading', { name: 'Boardroom 4', level: 1 })).toBeVisible();
   await sessionRoundTrip(page, kiosk, 'OneDrive', 'onedrive', () => sendThreeFiles(page, sandbox));
-  // The downloads came from the second origin OneDrive redirects to.
-  expect(sandbox.control.requests({ service: 'onedrive-content' }).length).toBe(3);
+  // The downloads (and the thumbnail) came from the second origin OneDrive redirects to.
+  const fromSecondOrigin = sandbox.control.requests({ service: 'onedrive-content' }).map((r) => r.path);
+  expect(fromSecondOrigin.filter((path) => path.endsWith('/download.aspx'))).toHaveLength(3);
+  expect(fromSecondOrigin.filter((path) => path.endsWith('/thumbnail.aspx')).length).toBeGreaterThan(0);
 });
 
 test('Dropbox: switched on in the settings, then a session that leaves nothing behind', async ({ page, sandbox, launchKiosk }) => {
@@ -150,9 +156,10 @@ test('a drive that is not set up is shown, but cannot be chosen', async ({ page,
   await page.goto(kiosk.launchUrl);
   await approveShownDeviceCode(page, sandbox, ROOM);
   await page.getByRole('button', { name: 'Files' }).click();
-  for (const source of ['OneDrive', 'Google Drive', 'Dropbox']) {
-    await expect(page.getByRole('button', { name: source })).toBeDisabled();
-    await expect(page.getByRole('button', { name: source })).toContainText('Not set up in this room');
+  for (const source of ['OneDrive', 'Google Drive', 'Dropbox', 'My OneDrive']) {
+    const button = page.getByRole('button', { name: new RegExp(`^${source}`) });
+    await expect(button).toBeDisabled();
+    await expect(button).toContainText('Not set up in this room');
   }
 });
 

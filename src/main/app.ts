@@ -348,6 +348,7 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     'files.list': async ({ source, folderId }) => ({ entries: await files.list(source, folderId) }),
     'files.search': async ({ source, text }) => ({ entries: await files.search(source, text) }),
     'files.recent': async ({ source }) => ({ entries: await files.recent(source) }),
+    'files.thumbnail': async ({ source, entry }) => ({ url: await files.thumbnail(source, entry) }),
     'files.import': ({ source, entry }) => files.importFile(source, entry),
     'files.workspace': async () => ({ files: files.workspace() }),
     'files.view': async ({ id }) => ({ url: await files.view(id) }),

@@ -81,6 +81,8 @@ export const calls = {
   'files.list': { input: z.object({ ...Source, folderId: z.string().min(1).max(1024).nullable() }).strict(), output: Entries },
   'files.search': { input: z.object({ ...Source, text: z.string().trim().min(1).max(200) }).strict(), output: Entries },
   'files.recent': { input: z.object(Source).strict(), output: Entries },
+  /** An image's preview for its tile, as a data: URL; null when the drive has none. */
+  'files.thumbnail': { input: z.object({ ...Source, entry: DriveEntrySchema }).strict(), output: z.object({ url: z.string().startsWith('data:image/').max(1_500_000).nullable() }) },
   /** Streams the file into the session's workspace folder; `files.progress` events report how far it got. */
   'files.import': { input: z.object({ ...Source, entry: DriveEntrySchema }).strict(), output: WorkspaceFileSchema },
   'files.workspace': { input: Empty, output: z.object({ files: z.array(WorkspaceFileSchema).max(1000) }) },

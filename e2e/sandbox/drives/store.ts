@@ -1,8 +1,10 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import type { Reply, SandboxRequest } from '../core/http';
 import type { Clock } from '../core/clock';
 import { bufferContent } from '../dropbox/content/file-content';
 import { cutAfter, DropboxFaults, type DownloadFaultSpec } from '../dropbox/faults';
-import { roomFiles, seededDrive } from '../dropbox/seed';
+import { streamedReply } from '../dropbox/streaming';
+import { jpegOf, roomFiles, seededDrive } from '../dropbox/seed';
 import type { DropboxDrive, DriveNode, FileNode } from '../dropbox/tree';
 
 /**
@@ -62,6 +64,20 @@ export class DriveStore {
       },
     };
   }
+}
+
+/** An image as a streamed reply (the bytes are binary: core's string bodies would mangle them); 404 for none. */
+export function imageReply(req: SandboxRequest, image: Buffer | null): Reply {
+  if (!image) return { status: 404, headers: {}, body: '' };
+  return streamedReply(req, 200, { 'content-type': 'image/jpeg' }, { length: image.length, open: () => Readable.from([image]) });
+}
+
+/** A photo's thumbnail: a JPEG fitting a `box`-pixel square; null for files that are not pictures. */
+export function thumbnailJpeg(file: FileNode, box: number): Buffer | null {
+  const picture = file.picture;
+  if (!picture) return null;
+  const scale = Math.min(box / picture.width, box / picture.height, 1);
+  return jpegOf(picture, Math.max(1, Math.round(picture.width * scale)), Math.max(1, Math.round(picture.height * scale)));
 }
 
 const MIME_TYPES: Readonly<Record<string, string>> = {

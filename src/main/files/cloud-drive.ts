@@ -23,6 +23,8 @@ export interface CloudDrive {
   download(entry: DriveEntry): Promise<DriveDownload>;
   /** Replaces the file's content with the bytes at `path` (streamed), e.g. after it was edited. */
   upload(entry: DriveEntry, path: string, size: number): Promise<void>;
+  /** A small JPEG/PNG preview of an image, for the browse tiles; null when the drive has none for it. */
+  thumbnail(entry: DriveEntry): Promise<DriveDownload | null>;
   /** A link to mail instead of a file too big to attach; null when this drive cannot give one. */
   shareLink(entry: DriveEntry): Promise<string | null>;
 }

@@ -116,6 +116,16 @@ describe.each([
     expect([...times].sort().reverse()).toEqual(times);
   });
 
+  it('gives photos a small JPEG thumbnail, and other files none', async () => {
+    const photo = named(await subject.drive.search('lake'), 'Lake Como.jpg');
+    const preview = await subject.drive.thumbnail(photo);
+    if (!preview) throw new Error('no thumbnail');
+    const bytes = Buffer.from(await new Response(preview.body).arrayBuffer());
+    expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xd8]);
+    expect(bytes.length).toBeLessThan(64 * 1024);
+    expect(await subject.drive.thumbnail(named(await subject.drive.list(null), 'Welcome.pdf'))).toBeNull();
+  });
+
   it('streams a download to disk with progress', async () => {
     const reports = await subject.drive.list(named(await subject.drive.list(null), 'Reports').id);
     const pdf = named(reports, 'Q3 results.pdf');

@@ -90,6 +90,14 @@ export class DropboxDrive implements CloudDrive {
     await driveOk(this.source, 'upload', await driveFetch(this.token, `${this.hosts.contentBaseUrl}/files/upload`, { ...init, method: 'POST', headers }, false));
   }
 
+  /** files/get_thumbnail_v2 on the content host: a JPEG fitting 256×256 (images only). */
+  async thumbnail(entry: DriveEntry): Promise<DriveDownload | null> {
+    if (entry.type !== 'image') return null;
+    const arg = dropboxArg({ resource: { '.tag': 'path', path: entry.id }, format: 'jpeg', size: 'w256h256' });
+    const response = await driveFetch(this.token, `${this.hosts.contentBaseUrl}/files/get_thumbnail_v2`, { method: 'POST', headers: { 'dropbox-api-arg': arg } });
+    return driveBody(this.source, 'thumbnail', response, entry.name);
+  }
+
   /** Shared links need `sharing.write`, which the dropbox.files feature does not ask for: no link. */
   shareLink(): Promise<string | null> {
     return Promise.resolve(null);

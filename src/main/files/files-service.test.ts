@@ -19,6 +19,7 @@ const drive: CloudDrive = {
   recent: () => Promise.resolve([]),
   download: (e) => Promise.resolve({ size: 4, name: e.name, body: new Blob(['data']).stream() }),
   upload: () => Promise.resolve(),
+  thumbnail: () => Promise.resolve(null),
   shareLink: (e) => Promise.resolve(`https://contoso-my.sharepoint.com/:b:/g/${encodeURIComponent(e.name)}`),
 };
 

@@ -36,6 +36,20 @@ export interface FilesDeps {
   language: MailLanguage;
 }
 
+const THUMBNAIL_LIMIT_BYTES = 1024 * 1024;
+
+/** Reads a small body whole, or gives up (and stops reading) once it passes `limit`. */
+async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<Buffer | null> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > limit) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
 export interface SentFiles {
   attached: string[];
   linked: string[];
@@ -84,6 +98,14 @@ export class FilesService {
 
   recent(source: DriveSource): Promise<DriveEntry[]> {
     return this.driveCall(source, (drive) => drive.recent());
+  }
+
+  /** An image's preview as a data: URL (small: refused past 1 MB); null when the drive has none. */
+  async thumbnail(source: DriveSource, entry: DriveEntry): Promise<string | null> {
+    const preview = await this.driveCall(source, (drive) => drive.thumbnail(entry));
+    if (!preview) return null;
+    const bytes = await readCapped(preview.body, THUMBNAIL_LIMIT_BYTES);
+    return bytes && `data:image/jpeg;base64,${bytes.toString('base64')}`;
   }
 
   async importFile(source: DriveSource, entry: DriveEntry): Promise<WorkspaceFile> {

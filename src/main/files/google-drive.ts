@@ -16,6 +16,8 @@ const FileSchema = z
   .loose();
 type DriveFile = z.infer<typeof FileSchema>;
 
+const ThumbnailSchema = z.object({ thumbnailLink: z.url().optional() }).loose();
+
 const ListSchema = z.object({ files: z.array(FileSchema), nextPageToken: z.string().min(1).optional() }).loose();
 
 const FOLDER = 'application/vnd.google-apps.folder';
@@ -82,6 +84,14 @@ export class GoogleDrive implements CloudDrive {
   async upload(entry: DriveEntry, path: string, size: number): Promise<void> {
     const url = `${this.uploads}/${encodeURIComponent(fileIdOf(entry))}?uploadType=media`;
     await driveOk(this.source, 'upload', await driveFetch(this.token, url, { method: 'PATCH', ...fileBody(path, size) }, false));
+  }
+
+  /** `thumbnailLink` is short-lived: asked for when the tile is shown, then fetched with the token. */
+  async thumbnail(entry: DriveEntry): Promise<DriveDownload | null> {
+    if (entry.type !== 'image') return null;
+    const url = `${this.files}/${encodeURIComponent(fileIdOf(entry))}?fields=thumbnailLink`;
+    const { thumbnailLink } = await driveJson(this.source, 'files.get', await driveFetch(this.token, url), ThumbnailSchema);
+    return thumbnailLink ? driveBody(this.source, 'thumbnail', await driveFetch(this.token, thumbnailLink), entry.name) : null;
   }
 
   /**

@@ -77,6 +77,13 @@ export class OneDrive implements CloudDrive {
     await driveOk(this.source, 'upload', response);
   }
 
+  /** The medium (176 px) thumbnail: like …/content, a 302 to the image on another host. */
+  async thumbnail(entry: DriveEntry): Promise<DriveDownload | null> {
+    if (entry.type !== 'image') return null;
+    const response = await driveFetch(this.token, `${this.base}/items/${encodeURIComponent(entry.id)}/thumbnails/0/medium/content`);
+    return response.status === 404 ? null : driveBody(this.source, 'thumbnail', response, entry.name);
+  }
+
   /** A view-only link for people in the organization (createLink answers the existing one when asked again). */
   async shareLink(entry: DriveEntry): Promise<string> {
     const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'view', scope: 'organization' }) };

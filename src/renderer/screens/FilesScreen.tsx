@@ -49,14 +49,30 @@ function useSize() {
   };
 }
 
-function EntryTile({ entry, onOpen, disabled }: { entry: DriveEntry; onOpen: (entry: DriveEntry) => void; disabled: boolean }) {
+/** An image's preview from its drive, fetched when its tile appears; null until then (and when there is none). */
+function useThumbnail(source: DriveSource, entry: DriveEntry): string | null {
+  const api = useApi();
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (entry.type !== 'image') return;
+    let live = true;
+    void api.call('files.thumbnail', { source, entry }).then((result) => live && result.ok && setUrl(result.output.url));
+    return () => {
+      live = false;
+    };
+  }, [api, source, entry]);
+  return url;
+}
+
+function EntryTile({ source, entry, onOpen, disabled }: { source: DriveSource; entry: DriveEntry; onOpen: (entry: DriveEntry) => void; disabled: boolean }) {
   const { t } = useTranslation();
+  const thumbnail = useThumbnail(source, entry);
   const size = useSize();
   const label = entry.kind === 'folder' ? entry.name : t('files.import', { name: entry.name });
   return (
     <li>
       <button type="button" className="tile" aria-label={label} disabled={disabled} onClick={() => onOpen(entry)}>
-        <TypeMark type={entry.type} />
+        {thumbnail ? <img className="tile__thumbnail" src={thumbnail} alt="" /> : <TypeMark type={entry.type} />}
         <span className="tile__name">{entry.name}</span>
         <span className="tile__meta">{entry.size === null ? t(`files.type.${entry.type}`) : `${t(`files.type.${entry.type}`)} · ${size(entry.size)}`}</span>
       </button>
@@ -304,7 +320,7 @@ export function FilesScreen({ onClose }: { onClose: () => void }) {
             ) : (
               <ul className="tiles">
                 {entries.map((entry) => (
-                  <EntryTile key={entry.id} entry={entry} disabled={importing !== null} onOpen={(e) => void openEntry(e)} />
+                  <EntryTile key={entry.id} source={source} entry={entry} disabled={importing !== null} onOpen={(e) => void openEntry(e)} />
                 ))}
               </ul>
             )}

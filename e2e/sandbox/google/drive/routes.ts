@@ -6,7 +6,7 @@ import { encodeDocx, encodeXlsx } from '../../dropbox/content/office';
 import { encodePdf } from '../../dropbox/content/pdf';
 import { requestBytes, streamedReply } from '../../dropbox/streaming';
 import type { DriveNode, FileNode } from '../../dropbox/tree';
-import { mimeTypeOf, type DriveStore, type SandboxDrive } from '../../drives/store';
+import { imageReply, mimeTypeOf, thumbnailJpeg, type DriveStore, type SandboxDrive } from '../../drives/store';
 import { calendarMethod, googleJson, type CalendarCall } from '../calendar/handler';
 import type { CalendarApiContext } from '../calendar/context';
 import { CalendarApiError } from '../calendar/model';
@@ -80,7 +80,8 @@ function webViewLink(drive: SandboxDrive, node: DriveNode): string {
   return node.kind === 'folder' ? `https://drive.google.com/drive/folders/${fileId(node)}` : `https://drive.google.com/file/d/${fileId(node)}/view?usp=drivesdk`;
 }
 
-function fileJson(drive: SandboxDrive, node: DriveNode): Record<string, unknown> {
+/** `thumbnailLink` (real ones are short-lived lh3.googleusercontent.com URLs): here a path on this host, `=s<box>`. */
+function fileJson(drive: SandboxDrive, node: DriveNode, origin: string): Record<string, unknown> {
   const modified = node.kind === 'file' ? node.serverModified.toISOString() : undefined;
   const binary = node.kind === 'file' && !nativeOf(node);
   return {
@@ -93,6 +94,7 @@ function fileJson(drive: SandboxDrive, node: DriveNode): Record<string, unknown>
     ...(binary ? { size: String(node.content.size) } : {}),
     webViewLink: webViewLink(drive, node),
     hasThumbnail: node.kind === 'file' && node.picture !== null,
+    ...(node.kind === 'file' && node.picture ? { thumbnailLink: `${origin}/drive-thumbnails/${fileId(node)}=s220` } : {}),
   };
 }
 
@@ -185,13 +187,13 @@ const list = ({ req, principal }: CalendarCall, drives: DriveApiContext): Reply 
   const offset = pageOffset(req.query['pageToken'], q);
   const found = ordered(matches(drive, parseQuery(q)), req.query['orderBy']);
   const next = offset + size < found.length ? Buffer.from(`${offset + size}\n${q}`).toString('base64url') : null;
-  return googleJson({ kind: 'drive#fileList', incompleteSearch: false, files: found.slice(offset, offset + size).map((node) => fileJson(drive, node)), ...(next ? { nextPageToken: next } : {}) });
+  return googleJson({ kind: 'drive#fileList', incompleteSearch: false, files: found.slice(offset, offset + size).map((node) => fileJson(drive, node, req.origin)), ...(next ? { nextPageToken: next } : {}) });
 };
 
 const get = ({ req, params, principal }: CalendarCall, drives: DriveApiContext): Reply => {
   const drive = driveFor(drives, principal.account.email);
   const node = fileById(drive, params['fileId'] ?? '');
-  if (req.query['alt'] !== 'media') return googleJson(fileJson(drive, node));
+  if (req.query['alt'] !== 'media') return googleJson(fileJson(drive, node, req.origin));
   if (node.kind !== 'file' || nativeOf(node)) {
     throw new CalendarApiError(403, 'fileNotDownloadable', 'Only files with binary content can be downloaded. Use Export with Docs Editors files.', 'global', { name: 'alt', type: 'parameter' });
   }
@@ -223,7 +225,12 @@ const upload = ({ req, params, principal }: CalendarCall, drives: DriveApiContex
   const node = fileById(drive, params['fileId'] ?? '');
   if (node.kind !== 'file' || nativeOf(node)) throw new CalendarApiError(403, 'cannotModifyDocsEditorsContent', 'Docs Editors files are edited in their editor.');
   const saved = drive.putFile(node.pathDisplay, { content: bufferContent(requestBytes(req)), picture: node.picture });
-  return jsonReply(200, fileJson(drive, saved));
+  return jsonReply(200, fileJson(drive, saved, req.origin));
+};
+
+const thumbnail = ({ req, params, principal }: CalendarCall, drives: DriveApiContext): Reply => {
+  const node = fileById(driveFor(drives, principal.account.email), params['fileId'] ?? '');
+  return imageReply(req, node.kind === 'file' ? thumbnailJpeg(node, Number(params['box'])) : null);
 };
 
 export function driveRoutes(drives: DriveApiContext): Route[] {
@@ -233,5 +240,6 @@ export function driveRoutes(drives: DriveApiContext): Route[] {
     route('GET', /^\/drive\/v3\/files\/(?<fileId>[^/]+)$/, method(READ, 'drive.files.get', get)),
     route('GET', /^\/drive\/v3\/files\/(?<fileId>[^/]+)\/export$/, method(READ, 'drive.files.export', exportFile)),
     route('PATCH', /^\/upload\/drive\/v3\/files\/(?<fileId>[^/]+)$/, method(WRITE, 'drive.files.update', upload)),
+    route('GET', /^\/drive-thumbnails\/(?<fileId>[^/=]+)=s(?<box>\d{2,4})$/, method(READ, 'drive.thumbnail', thumbnail)),
   ];
 }

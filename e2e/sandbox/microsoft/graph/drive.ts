@@ -4,7 +4,7 @@ import { route, type Route, type RouteParams } from '../../core/router';
 import { bufferContent } from '../../dropbox/content/file-content';
 import { requestBytes, streamedReply } from '../../dropbox/streaming';
 import { dropboxInstant, type DriveNode, type FileNode } from '../../dropbox/tree';
-import { mimeTypeOf, type DriveStore, type SandboxDrive } from '../../drives/store';
+import { imageReply, mimeTypeOf, thumbnailJpeg, type DriveStore, type SandboxDrive } from '../../drives/store';
 import { hasScope, type Principal } from './auth';
 import type { GraphContext } from './context';
 import { graphError, graphJson } from './errors';
@@ -20,7 +20,8 @@ export interface OneDriveContext extends GraphContext {
   readonly drives: DriveStore;
   /** Origin of the `onedrive-content` listener, where download URLs point. */
   readonly contentOrigin: () => string;
-  readonly downloads: Map<string, { readonly account: string; readonly path: string; readonly expires: number }>;
+  /** Pre-authenticated URLs: a file's bytes, or (`box`) its thumbnail. */
+  readonly downloads: Map<string, { readonly account: string; readonly path: string; readonly expires: number; readonly box?: number }>;
   /** Sharing links made by createLink, by account, item, type and scope. */
   readonly links: Map<string, string>;
 }
@@ -40,11 +41,14 @@ function webUrlOf(account: string, node: DriveNode): string {
   return `https://contoso-my.sharepoint.com/personal/${personal}/Documents${node.pathDisplay.split('/').map(encodeURIComponent).join('/')}`;
 }
 
-function downloadUrl(ctx: OneDriveContext, account: string, file: FileNode): string {
+function downloadUrl(ctx: OneDriveContext, account: string, file: FileNode, box?: number): string {
   const token = randomBytes(18).toString('base64url');
-  ctx.downloads.set(token, { account, path: file.pathLower, expires: ctx.clock().getTime() + DOWNLOAD_TTL_MS });
-  return `${ctx.contentOrigin()}/personal/download.aspx?tempauth=${token}`;
+  ctx.downloads.set(token, { account, path: file.pathLower, expires: ctx.clock().getTime() + DOWNLOAD_TTL_MS, ...(box === undefined ? {} : { box }) });
+  return `${ctx.contentOrigin()}/personal/${box === undefined ? 'download' : 'thumbnail'}.aspx?tempauth=${token}`;
 }
+
+/** Thumbnail sizes Graph names (https://learn.microsoft.com/en-us/graph/api/driveitem-list-thumbnails). */
+const THUMBNAIL_BOX: Readonly<Record<string, number>> = { small: 96, medium: 176, large: 800 };
 
 function parentPath(node: DriveNode): string {
   const parent = node.pathDisplay.slice(0, node.pathDisplay.lastIndexOf('/'));
@@ -137,6 +141,14 @@ const content: DriveAuthed = (ctx, req, params, drive) => {
   return { status: 302, headers: { location: downloadUrl(ctx, drive.account.id, item.node), 'cache-control': 'no-store' }, body: '' };
 };
 
+/** …/thumbnails/0/{size}/content: 302 to the image on the download host; pictures only. */
+const thumbnailContent: DriveAuthed = (ctx, req, params, drive) => {
+  const item = itemAt(drive, params);
+  const box = THUMBNAIL_BOX[params['size'] ?? ''];
+  if (item?.node?.kind !== 'file' || !item.node.picture || box === undefined) return noItem(ctx, req);
+  return { status: 302, headers: { location: downloadUrl(ctx, drive.account.id, item.node, box), 'cache-control': 'no-store' }, body: '' };
+};
+
 function storeUpload(ctx: OneDriveContext, req: SandboxRequest, drive: SandboxDrive, path: string): Reply {
   const bytes = requestBytes(req);
   if (bytes.length > MAX_SIMPLE_UPLOAD) return graphError(req, ctx.clock, 413, 'requestTooLarge', 'Simple upload is limited to 250 MB; use an upload session.');
@@ -180,6 +192,7 @@ export function driveRoutes(ctx: OneDriveContext): Route[] {
     on(`root/search\\(q='(?<q>[^']*)'\\)`, READ, search),
     on('recent', READ, recent),
     on(`${ITEM}/content`, READ, content),
+    on(`items/(?<item>[^/:]+)/thumbnails/0/(?<size>small|medium|large)/content`, READ, thumbnailContent),
     on(`items/(?<item>[^/:]+)/content`, WRITE, replaceContent, 'PUT'),
     on(`${ITEM}:/(?<name>[^/:]+):/content`, WRITE, createContent, 'PUT'),
     on(`items/(?<item>[^/:]+)/createLink`, WRITE, createLink, 'POST'),
@@ -189,11 +202,12 @@ export function driveRoutes(ctx: OneDriveContext): Route[] {
 /** The pre-authenticated download host: no Authorization header, the URL is the credential. */
 export function onedriveContentRoutes(ctx: OneDriveContext): Route[] {
   return [
-    route('GET', /^\/personal\/download\.aspx$/, (req) => {
+    route('GET', /^\/personal\/(?:download|thumbnail)\.aspx$/, (req) => {
       const grant = ctx.downloads.get(req.query['tempauth'] ?? '');
       if (!grant || grant.expires < ctx.clock().getTime()) return jsonReply(401, { error: { code: 'unauthenticated', message: 'The download URL has expired.' } });
       const file = ctx.drives.driveOf(grant.account).lookup(grant.path);
       if (file?.kind !== 'file') return emptyReply(404);
+      if (grant.box !== undefined) return imageReply(req, thumbnailJpeg(file, grant.box));
       return streamedReply(req, 200, { 'content-type': mimeTypeOf(file.name) }, { length: file.content.size, open: () => ctx.drives.openDownload(file) });
     }),
   ];
