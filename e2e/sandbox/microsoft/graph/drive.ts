@@ -98,13 +98,12 @@ function page(ctx: OneDriveContext, req: SandboxRequest, drive: SandboxDrive, no
   const skip = Number(req.query['$skiptoken'] ?? '0');
   if (!Number.isInteger(skip) || skip < 0) return graphError(req, ctx.clock, 400, 'invalidRequest', "Invalid '$skiptoken'.");
   const slice = nodes.slice(skip, skip + top);
-  const next = new URL(req.url);
-  next.searchParams.set('$top', String(top));
-  next.searchParams.set('$skiptoken', String(skip + top));
+  // Graph writes `$top` and `$skiptoken` with a literal `$` (URLSearchParams would escape it).
+  const next = `${req.origin}${req.path}?$top=${top}&$skiptoken=${skip + top}`;
   return graphJson(req, 200, {
     '@odata.context': metadata(req, fragment),
     value: slice.map((node) => driveItemJson(ctx, drive, node)),
-    ...(skip + top < nodes.length ? { '@odata.nextLink': next.toString() } : {}),
+    ...(skip + top < nodes.length ? { '@odata.nextLink': next } : {}),
   });
 }
 
