@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InviteOptions, Person } from '../../shared/invite';
+import type { Person } from '../../shared/invite';
 import { useApi } from '../api/hooks';
-import { Chips, PeopleSearch, toggledPerson } from './PeopleSearch';
+import { Chips, PeopleSearch, toggledPerson, useInviteOptions } from './PeopleSearch';
 
 type Sending = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent'; count: number; mailed: boolean } | { kind: 'failed'; message: string };
 
@@ -13,12 +13,9 @@ type Sending = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent'; count: n
 export function InviteScreen({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const [options, setOptions] = useState<InviteOptions | null>(null);
+  const options = useInviteOptions();
   const [chosen, setChosen] = useState<Person[]>([]);
   const [sending, setSending] = useState<Sending>({ kind: 'idle' });
-  useEffect(() => {
-    void api.call('invite.options', {}).then((result) => setOptions(result.ok ? result.output : { directories: [], mail: false, booking: false }));
-  }, [api]);
   const searchOn = (options?.directories.length ?? 0) > 0;
   const toggle = (person: Person) => setChosen((list) => toggledPerson(list, person));
   const send = async () => {

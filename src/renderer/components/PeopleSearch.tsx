@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { emailKey, MAX_INVITEES, MAX_QUERY_LENGTH, type Person } from '../../shared/invite';
+import { emailKey, MAX_INVITEES, MAX_QUERY_LENGTH, type InviteOptions, type Person } from '../../shared/invite';
 import { useApi } from '../api/hooks';
 import { TouchKeyboard } from './TouchKeyboard';
 
@@ -82,6 +82,16 @@ export function Chips({ chosen, onRemove }: { chosen: Person[]; onRemove: (perso
       ))}
     </ul>
   );
+}
+
+/** What the room may do for Invite and Send: its directories, mail, a booking in progress (null while loading). */
+export function useInviteOptions(): InviteOptions | null {
+  const api = useApi();
+  const [options, setOptions] = useState<InviteOptions | null>(null);
+  useEffect(() => {
+    void api.call('invite.options', {}).then((result) => setOptions(result.ok ? result.output : { directories: [], mail: false, booking: false }));
+  }, [api]);
+  return options;
 }
 
 /** `person` added to the chosen people, or removed if already there (at most MAX_INVITEES). */

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InviteOptions, Person } from '../../shared/invite';
+import type { Person } from '../../shared/invite';
 import type { WorkspaceFile } from '../../shared/model';
 import { useApi } from '../api/hooks';
-import { Chips, PeopleSearch, toggledPerson } from './PeopleSearch';
+import { Chips, PeopleSearch, toggledPerson, useInviteOptions } from './PeopleSearch';
 
 type Sending = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent'; people: number; attached: string[]; linked: string[] } | { kind: 'failed'; message: string };
 
@@ -14,12 +14,9 @@ type Sending = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent'; people: 
 export function SendFiles({ files, onClose }: { files: WorkspaceFile[]; onClose: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const [options, setOptions] = useState<InviteOptions | null>(null);
+  const options = useInviteOptions();
   const [chosen, setChosen] = useState<Person[]>([]);
   const [sending, setSending] = useState<Sending>({ kind: 'idle' });
-  useEffect(() => {
-    void api.call('invite.options', {}).then((result) => setOptions(result.ok ? result.output : { directories: [], mail: false, booking: false }));
-  }, [api]);
   const ready = options !== null && options.mail && options.directories.length > 0;
   const send = async () => {
     setSending({ kind: 'sending' });
