@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { hashPin } from '../src/main/config/admin-pin';
@@ -195,4 +195,24 @@ test('My OneDrive: a person signs in from their phone for the session, and End s
   await page.getByRole('button', { name: 'Files' }).click();
   await expect(page.getByRole('button', { name: /My OneDrive/ })).toContainText('Sign in from your phone');
   await expect(page.getByRole('button', { name: /My OneDrive/ })).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('a kiosk stopped mid-session finds the imported files at its next start and removes them first', async ({ page, sandbox, launchKiosk }) => {
+  const config = { ...sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM }), features: ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.files'] };
+  const kiosk = await launchKiosk(config);
+  await page.goto(kiosk.launchUrl);
+  await approveShownDeviceCode(page, sandbox, ROOM);
+  await page.getByRole('button', { name: 'Files' }).click();
+  await page.getByRole('button', { name: 'Import Welcome.pdf' }).click();
+  await expect(page.getByRole('complementary', { name: 'On this screen' }).getByRole('button', { name: 'Open Welcome.pdf' })).toBeVisible();
+  await kiosk.stop();
+  expect(await workspaceFiles(kiosk)).toHaveLength(1);
+
+  const again = await launchKiosk(config, kiosk.dataDir);
+  await page.goto(again.launchUrl);
+  await expect(page.getByRole('heading', { name: 'Boardroom 4', level: 1 })).toBeVisible();
+  expect(await workspaceFiles(again)).toEqual([]);
+  await page.getByRole('button', { name: 'Files' }).click();
+  await expect(page.getByRole('complementary', { name: 'On this screen' })).toContainText('Imported files appear here.');
+  expect(await readFile(join(kiosk.dataDir, 'roomdeck.log'), 'utf8')).toContain('"event":"files.crash-cleanup","removed":1');
 });
