@@ -4,16 +4,35 @@ import type { z } from 'zod';
 import type { DriveSource } from '../../shared/model';
 import { DriveHttpError, type DriveDownload } from './cloud-drive';
 
-/** A hung provider must not freeze the Files screen; downloads get no overall limit (a 200 MB file takes time). */
+/** A hung provider must not freeze the Files screen; a download's body gets no overall limit (200 MB takes time). */
 const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Token source for one drive connection; `stale` is the token an API just refused (refresh it). */
 export type DriveToken = (stale?: string) => Promise<string>;
 
-/** Authorized fetch with one retry on 401 (a token revoked or expired early), for every drive call. */
-export async function driveFetch(token: DriveToken, url: string, init: RequestInit = {}, timeout = true): Promise<Response> {
-  const send = (bearer: string) =>
-    fetch(url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), authorization: `Bearer ${bearer}` }, ...(timeout ? { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) } : {}) });
+/**
+ * Fetch whose answer must start within the timeout; its body may then take as long as it flows (streamToFile
+ * notices a body that stops flowing).
+ */
+async function fetchWithHeadersTimeout(url: string, init: RequestInit): Promise<Response> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)), REQUEST_TIMEOUT_MS);
+  try {
+    return await fetch(url, { ...init, signal: controller.signal });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Authorized fetch with one retry on 401 (a token revoked or expired early), for every drive call. `whole`: the
+ * timeout covers the body too (JSON answers); otherwise only the wait for the answer to start (file bodies).
+ */
+export async function driveFetch(token: DriveToken, url: string, init: RequestInit = {}, whole = true): Promise<Response> {
+  const send = (bearer: string) => {
+    const request = { ...init, headers: { ...(init.headers as Record<string, string> | undefined), authorization: `Bearer ${bearer}` } };
+    return whole ? fetch(url, { ...request, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }) : fetchWithHeadersTimeout(url, request);
+  };
   const first = await token();
   const response = await send(first);
   if (response.status !== 401 || init.body instanceof ReadableStream) return response;
