@@ -19,7 +19,7 @@ export class ElectronEditorWindows implements EditorWindows {
   private opened = 0;
   private readonly open_ = new Map<BrowserWindow, { ses: Session; partition: string }>();
 
-  constructor(private readonly deps: { scopes: ScopeRegistry; parent: () => BrowserWindow | null; log: Logger }) {}
+  constructor(private readonly deps: { scopes: ScopeRegistry; parent: () => BrowserWindow | null; joins: { closeAll(): number }; log: Logger }) {}
 
   async open(url: string): Promise<void> {
     const scope = joinScopeFor(url);
@@ -41,8 +41,9 @@ export class ElectronEditorWindows implements EditorWindows {
     this.deps.log.info('editor.opened', { site: scope.site, partition });
   }
 
-  /** Closes every editor window and clears its partition (cookies, storage, cache, HTTP auth). */
+  /** Closes every editor window and clears its partition (cookies, storage, cache, HTTP auth), and the meeting window. */
   async wipeAll(): Promise<number> {
+    const joins = this.deps.joins.closeAll();
     const windows = [...this.open_.entries()];
     this.open_.clear();
     await Promise.all(
@@ -51,6 +52,6 @@ export class ElectronEditorWindows implements EditorWindows {
         await Promise.all([ses.clearStorageData(), ses.clearCache(), ses.clearAuthCache()]);
       }),
     );
-    return windows.length;
+    return windows.length + joins;
   }
 }

@@ -73,6 +73,13 @@ export class ElectronJoinOpener implements JoinOpener {
     this.deps.log.info('join.opened-app', { provider: target.provider });
   }
 
+  /** Session end: closes the meeting window, if one is open (its partition is wiped as it closes); how many closed. */
+  closeAll(): number {
+    const open = this.current !== null && !this.current.isDestroyed();
+    this.closeCurrent();
+    return open ? 1 : 0;
+  }
+
   private closeCurrent(): void {
     if (this.current && !this.current.isDestroyed()) this.current.close();
     this.current = null;

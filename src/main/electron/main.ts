@@ -80,7 +80,7 @@ async function startKiosk(state: HostState): Promise<void> {
   serveRenderer(RENDERER_DIR, log);
   const vault = await SafeStorageVault.open(join(dataDir, 'vault'), safeStorage, log);
   const opener = new ElectronJoinOpener({ scopes, parent: () => state.kiosk, openApp: (url) => shell.openExternal(url), log });
-  const editors = new ElectronEditorWindows({ scopes, parent: () => state.kiosk, log });
+  const editors = new ElectronEditorWindows({ scopes, parent: () => state.kiosk, joins: opener, log });
   const roomdeck: Roomdeck = createRoomdeck(config, dataDir, { vault, opener, editors, browser: systemBrowser(log), clock: systemClock, log });
   const unbridge = bridgeApi(roomdeck, () => state.kiosk, log);
 

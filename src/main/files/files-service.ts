@@ -11,7 +11,7 @@ import { mimeTypeOf, type Imported, type SessionWorkspace } from './workspace';
 /** Editor windows (the providers' web editors): each in its own storage partition, wiped by `wipeAll`. */
 export interface EditorWindows {
   open(url: string): Promise<void>;
-  /** Closes every editor window and clears its cookies and storage; resolves with how many were wiped. */
+  /** Closes every editor (and meeting) window and clears its cookies and storage; resolves with how many. */
   wipeAll(): Promise<number>;
 }
 
