@@ -35,8 +35,8 @@ const PLANS: Record<Provider, { account: string; authService: ServiceName; steps
     account: 'room.zoom@contoso.com',
     authService: 'zoom',
     steps: [
-      { feature: 'zoom.instant-meeting', asks: ['user:read:user', 'meeting:write:meeting'] },
-      { feature: 'zoom.directory', asks: ['user:read:user', 'meeting:write:meeting', 'contact:read:list_contacts'] },
+      { feature: 'zoom.instant-meeting', asks: ['user:read:user', 'meeting:write:meeting', 'meeting:read:list_meetings', 'meeting:delete:meeting'] },
+      { feature: 'zoom.directory', asks: ['user:read:user', 'meeting:write:meeting', 'meeting:read:list_meetings', 'meeting:delete:meeting', 'contact:read:list_contacts'] },
     ],
   },
   webex: {

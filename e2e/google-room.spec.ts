@@ -1,6 +1,7 @@
 import { consentInPopup } from './harness/browser-consent';
 import { expect, screenshot, test } from './harness/fixtures';
 import { sandboxGoogleConfig, sandboxKioskConfig } from './harness/kiosk';
+import { finishWizard, wizardToSignIn } from './harness/wizard';
 
 const G = (scope: string) => `https://www.googleapis.com/auth/${scope}`;
 
@@ -12,6 +13,7 @@ test('a Google Workspace room signs in through the browser and reaches the same 
   };
   const kiosk = await launchKiosk(config);
   await page.goto(kiosk.launchUrl);
+  await wizardToSignIn(page);
   await expect(page.getByRole('button', { name: 'Sign in with Microsoft 365' })).toBeVisible();
   const signIn = page.getByRole('button', { name: 'Sign in with Google Workspace' });
   const consent = consentInPopup(page, sandbox.google.roomAccount, 'Accept', 'google-consent');
@@ -20,6 +22,7 @@ test('a Google Workspace room signs in through the browser and reaches the same 
 
   await expect(page.getByRole('heading', { name: 'Which calendar is this room’s?' })).toBeVisible();
   await page.getByRole('button', { name: /Atlas/ }).filter({ hasText: 'resource.calendar.google.com' }).first().click();
+  await finishWizard(page);
   await expect(page.locator('[data-status]')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Atlas');
   await expect(page.locator('.agenda__list [data-provider]').first()).toBeVisible();
@@ -43,6 +46,7 @@ test('Cancel on Google’s consent page brings the kiosk back to setup, saying i
   const config = { ...sandboxKioskConfig(sandbox), google: sandboxGoogleConfig(sandbox), features: ['google.sign-in', 'google.calendar'] };
   const kiosk = await launchKiosk(config);
   await page.goto(kiosk.launchUrl);
+  await wizardToSignIn(page);
   const consent = consentInPopup(page, sandbox.google.roomAccount, 'Cancel');
   await page.getByRole('button', { name: 'Sign in with Google Workspace' }).click();
   await consent;

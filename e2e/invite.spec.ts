@@ -2,8 +2,8 @@ import type { Locator, Page } from '@playwright/test';
 import { signInGoogleRoom } from './harness/browser-consent';
 import { expect, screenshot, test } from './harness/fixtures';
 import { sandboxGoogleConfig, sandboxKioskConfig } from './harness/kiosk';
-import { freeGoogleRoom, freeRoomNow } from './harness/room-truth';
-import { approveShownDeviceCode } from './harness/sign-in';
+import { freeGoogleRoom } from './harness/room-truth';
+import { startFreeMicrosoftRoom } from './harness/sign-in';
 import { pick, typeOnKeyboard } from './harness/touch-keyboard';
 
 const ROOM = 'boardroom4@contoso.com';
@@ -21,14 +21,7 @@ async function openInviteFromMeetNow(page: Page, minutes: string): Promise<{ inv
 }
 
 test('Teams room: Meet now → Invite people → two people found on the touch keyboard → attendees + mail with the link', async ({ page, sandbox, launchKiosk }) => {
-  freeRoomNow(sandbox, ROOM);
-  const config = {
-    ...sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM, pollSeconds: 2, timeZone: 'Europe/Rome' }),
-    features: ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.instant-meeting', 'microsoft.directory', 'microsoft.send-mail'],
-  };
-  const kiosk = await launchKiosk(config);
-  await page.goto(kiosk.launchUrl);
-  await approveShownDeviceCode(page, sandbox, ROOM);
+  await startFreeMicrosoftRoom(page, sandbox, launchKiosk, ROOM, ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.instant-meeting', 'microsoft.directory', 'microsoft.send-mail']);
   const { invite, url } = await openInviteFromMeetNow(page, '30 minutes');
   expect(sandbox.control.requests({ service: 'graph' }).filter((r) => r.path === '/v1.0/users')).toEqual([]);
 
@@ -60,14 +53,7 @@ test('Teams room: Meet now → Invite people → two people found on the touch k
 });
 
 test('Teams room: bad input on the invite screen — long typing stops, a 500-character query is refused, no directory says so', async ({ page, sandbox, launchKiosk }) => {
-  freeRoomNow(sandbox, ROOM);
-  const config = {
-    ...sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM, pollSeconds: 2, timeZone: 'Europe/Rome' }),
-    features: ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.instant-meeting', 'microsoft.directory'],
-  };
-  const kiosk = await launchKiosk(config);
-  await page.goto(kiosk.launchUrl);
-  await approveShownDeviceCode(page, sandbox, ROOM);
+  await startFreeMicrosoftRoom(page, sandbox, launchKiosk, ROOM, ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.instant-meeting', 'microsoft.directory']);
   const { invite } = await openInviteFromMeetNow(page, '15 minutes');
 
   const field = invite.getByLabel('Search by name or address');
@@ -80,6 +66,15 @@ test('Teams room: bad input on the invite screen — long typing stops, a 500-ch
   expect(refused).toEqual({ ok: false, error: expect.objectContaining({ code: 'bad-request' }) });
   const empty = await page.evaluate(async () => (await (await fetch('/api/call/invite.search', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: '   ' }) })).json()) as { ok: boolean });
   expect(empty.ok).toBe(false);
+  // The page cannot make the room mail someone no search returned.
+  const relayed = await page.evaluate(async () => {
+    const people = [{ name: 'Anyone', email: 'list@elsewhere.example', source: 'microsoft' }];
+    return (await (await fetch('/api/call/invite.send', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ people }) })).json()) as { ok: boolean; error?: { code: string } };
+  });
+  expect(relayed).toEqual({ ok: false, error: expect.objectContaining({ code: 'invite-unknown-person' }) });
+  // The room is in the directory too, but is never offered as someone to invite to its own meeting.
+  await typeOnKeyboard(invite, 'boardroom');
+  await expect(invite.getByText('Nobody found. Try another spelling or part of the name.')).toBeVisible();
   // A name made of markup is searched as text and shown as text: nothing runs, nothing is found.
   await field.fill('<img src=x onerror=alert(1)>');
   await expect(invite.getByText('Nobody found. Try another spelling or part of the name.')).toBeVisible();
@@ -91,14 +86,7 @@ test('Teams room: bad input on the invite screen — long typing stops, a 500-ch
 });
 
 test('Teams room with directory search off: the invite screen says to ask IT', async ({ page, sandbox, launchKiosk }) => {
-  freeRoomNow(sandbox, ROOM);
-  const config = {
-    ...sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM, pollSeconds: 2, timeZone: 'Europe/Rome' }),
-    features: ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.instant-meeting'],
-  };
-  const kiosk = await launchKiosk(config);
-  await page.goto(kiosk.launchUrl);
-  await approveShownDeviceCode(page, sandbox, ROOM);
+  await startFreeMicrosoftRoom(page, sandbox, launchKiosk, ROOM, ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.instant-meeting']);
   await page.getByRole('button', { name: 'Book now' }).click();
   await page.getByRole('button', { name: '15 minutes' }).click();
   await page.getByRole('region', { name: 'Now' }).getByRole('button', { name: 'Invite people' }).click();

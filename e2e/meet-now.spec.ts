@@ -1,20 +1,17 @@
-import { signInGoogleRoom } from './harness/browser-consent';
+import type { Page } from '@playwright/test';
+import { hashPin } from '../src/main/config/admin-pin';
+import { consentInPopup, signInGoogleRoom } from './harness/browser-consent';
 import { expect, screenshot, test } from './harness/fixtures';
-import { sandboxGoogleConfig, sandboxKioskConfig } from './harness/kiosk';
-import { freeGoogleRoom, freeRoomNow } from './harness/room-truth';
-import { approveShownDeviceCode } from './harness/sign-in';
+import { sandboxGoogleConfig, sandboxKioskConfig, sandboxOAuthProvidersConfig, type RunningKiosk } from './harness/kiosk';
+import { freeGoogleRoom, freeRoomNow, graphUtc } from './harness/room-truth';
+import { approveShownDeviceCode, startFreeMicrosoftRoom } from './harness/sign-in';
+import type { Sandbox } from './sandbox';
 
 const ROOM = 'boardroom4@contoso.com';
+const PIN = '2468';
 
 test('Meet now in a Microsoft room: a Teams meeting booked in the room, its link as a QR code, Join opens it', async ({ page, context, sandbox, launchKiosk }) => {
-  freeRoomNow(sandbox, ROOM);
-  const config = {
-    ...sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM, pollSeconds: 2, timeZone: 'Europe/Rome' }),
-    features: ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.instant-meeting'],
-  };
-  const kiosk = await launchKiosk(config);
-  await page.goto(kiosk.launchUrl);
-  await approveShownDeviceCode(page, sandbox, ROOM);
+  await startFreeMicrosoftRoom(page, sandbox, launchKiosk, ROOM, ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.instant-meeting']);
 
   await page.getByRole('button', { name: 'Meet now' }).click();
   await page.getByRole('button', { name: '30 minutes' }).click();
@@ -56,4 +53,110 @@ test('Meet now in a Google room: a Google Meet in the room’s event, waiting ou
   const link = (await url.textContent()) ?? '';
   const withMeet = sandbox.control.google.events(sandbox.google.roomCalendarId).filter((e) => e.hangoutLink === link);
   expect(withMeet).toHaveLength(1);
+});
+
+type Launch = (config: Record<string, unknown>) => Promise<RunningKiosk>;
+
+/**
+ * Boardroom 4 with Teams booking managed by IT, then Zoom and Webex Meet now switched on in Settings by the admin,
+ * consenting as the room's Zoom and Webex accounts. The seed's Webex meeting is cleared so "now" is free there too.
+ */
+async function roomWithEveryService(page: Page, sandbox: Sandbox, launchKiosk: Launch): Promise<void> {
+  freeRoomNow(sandbox, ROOM);
+  for (const meeting of sandbox.control.webex.meetings()) sandbox.control.webex.deleteMeeting(String(meeting['id']));
+  const config = {
+    ...sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM, pollSeconds: 2, timeZone: 'Europe/Rome' }),
+    ...sandboxOAuthProvidersConfig(sandbox),
+    features: ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.instant-meeting'],
+    admin: { pinHash: await hashPin(PIN) },
+  };
+  const kiosk = await launchKiosk(config);
+  await page.goto(kiosk.launchUrl);
+  await approveShownDeviceCode(page, sandbox, ROOM);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  for (const digit of PIN) await page.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('button', { name: 'OK' }).click();
+  for (const [feature, account] of [['zoom.instant-meeting', 'room.zoom@contoso.com'], ['webex.instant-meeting', 'room.webex@contoso.com']] as const) {
+    const consent = consentInPopup(page, account, 'Accept');
+    await page.locator(`[data-feature="${feature}"]`).getByRole('switch').click();
+    await consent;
+    await expect(page.locator(`[data-feature="${feature}"]`)).toHaveAttribute('data-state', 'on');
+  }
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('heading', { name: 'Boardroom 4', level: 1 })).toBeVisible();
+}
+
+/** Meet now → service → duration, as a person taps it; returns the link the screen shows. */
+async function meetNow(page: Page, service: string, duration: string): Promise<string> {
+  await page.getByRole('button', { name: 'Meet now' }).click();
+  await page.getByRole('group', { name: 'Which service?' }).getByRole('button', { name: service }).click();
+  await page.getByRole('button', { name: duration }).click();
+  const ready = page.getByTestId('meeting-ready');
+  await expect(ready).toBeVisible();
+  await expect(ready.getByRole('img', { name: 'QR code of the meeting link' })).toBeVisible();
+  return (await ready.getByTestId('meeting-url').textContent()) ?? '';
+}
+
+/** The room's events carrying a link in their body: the bookings Meet now made. */
+function bookingsWith(sandbox: Sandbox, url: string) {
+  return sandbox.control.events(ROOM).filter((e) => e.body?.content?.includes(url));
+}
+
+test('Meet now offers Teams, Zoom and Webex; Zoom then Webex: link and QR on screen, the room booked carrying the link', async ({ page, sandbox, launchKiosk }) => {
+  await roomWithEveryService(page, sandbox, launchKiosk);
+  await page.getByRole('button', { name: 'Meet now' }).click();
+  const services = page.getByRole('group', { name: 'Which service?' });
+  await expect(services.getByRole('button')).toHaveCount(3);
+  for (const name of ['Microsoft Teams', 'Zoom', 'Webex']) await expect(services.getByRole('button', { name, exact: true })).toBeVisible();
+  await screenshot(page, 'meet-now-services');
+  await page.getByRole('button', { name: 'Meet now' }).click();
+
+  const zoomUrl = await meetNow(page, 'Zoom', '30 minutes');
+  expect(zoomUrl).toMatch(/^https:\/\/[\w.-]*zoom\.us\/j\/\d+/);
+  await screenshot(page, 'meet-now-zoom-ready');
+  expect(sandbox.control.zoom.meetings().filter((m) => m['join_url'] === zoomUrl)).toEqual([expect.objectContaining({ duration: 30 })]);
+  expect(bookingsWith(sandbox, zoomUrl)).toHaveLength(1);
+  await page.getByRole('button', { name: 'Close' }).click();
+  const nowCard = page.getByRole('region', { name: 'Now' });
+  await expect(nowCard.locator('[data-provider="zoom"]')).toBeVisible();
+
+  await nowCard.getByRole('button', { name: 'End now' }).click();
+  const webexUrl = await meetNow(page, 'Webex', '15 minutes');
+  expect(webexUrl).toMatch(/^https:\/\/[\w.-]*webex\.com\//);
+  expect(sandbox.control.webex.meetings().filter((m) => m['webLink'] === webexUrl)).toHaveLength(1);
+  expect(bookingsWith(sandbox, webexUrl)).toHaveLength(1);
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(nowCard.locator('[data-provider="webex"]')).toBeVisible();
+});
+
+test('answers lost after the commit (504 from Zoom, then from Graph): exactly one meeting and one booking, the link on screen', async ({ page, sandbox, launchKiosk }) => {
+  await roomWithEveryService(page, sandbox, launchKiosk);
+  const zoomBefore = sandbox.control.zoom.meetings().length;
+  sandbox.control.addFault({ service: 'zoom-api', method: 'POST', path: '/meetings$', action: { type: 'applyThenFail' } });
+  sandbox.control.addFault({ service: 'graph', method: 'POST', path: '/events$', action: { type: 'applyThenFail' } });
+
+  const url = await meetNow(page, 'Zoom', '15 minutes');
+  expect(sandbox.control.zoom.meetings().slice(zoomBefore).map((m) => m['join_url'])).toEqual([url]);
+  expect(bookingsWith(sandbox, url)).toHaveLength(1);
+  const statuses = (service: 'zoom-api' | 'graph', path: RegExp) => sandbox.control.requests({ service }).filter((r) => r.method === 'POST' && path.test(r.path)).map((r) => r.status);
+  expect(statuses('zoom-api', /\/meetings$/)).toEqual([504]);
+  expect(statuses('graph', /\/events$/)[0]).toBe(504);
+});
+
+test('someone books the room while the Zoom meeting is being made: explained on screen, and no meeting left behind', async ({ page, sandbox, launchKiosk }) => {
+  await roomWithEveryService(page, sandbox, launchKiosk);
+  const zoomBefore = sandbox.control.zoom.meetings().length;
+  // Zoom answers slowly; meanwhile someone books the next ten minutes from Outlook.
+  sandbox.control.addFault({ service: 'zoom-api', method: 'POST', path: '/meetings$', action: { type: 'delay', ms: 1500 } });
+  await page.getByRole('button', { name: 'Meet now' }).click();
+  await page.getByRole('group', { name: 'Which service?' }).getByRole('button', { name: 'Zoom' }).click();
+  await page.getByRole('button', { name: '30 minutes' }).click();
+  await expect.poll(() => sandbox.control.requests({ service: 'zoom-api' }).some((r) => r.method === 'POST')).toBe(true);
+  const start = new Date(Date.now() + 60_000);
+  sandbox.control.addEvent(ROOM, { subject: 'Booked from Outlook', start: graphUtc(start), end: graphUtc(new Date(start.getTime() + 10 * 60_000)), showAs: 'busy' });
+
+  await expect(page.getByRole('alert')).toHaveText(/Someone booked the room meanwhile/);
+  await screenshot(page, 'meet-now-conflict');
+  expect(sandbox.control.zoom.meetings()).toHaveLength(zoomBefore);
+  await expect(page.getByTestId('meeting-ready')).toHaveCount(0);
 });

@@ -25,8 +25,8 @@ function consentRequests(sandbox: Sandbox): string[][] {
     .map((r) => [...(r.scopes ?? [])].sort());
 }
 
-async function signedInKiosk(page: Page, sandbox: Sandbox, launch: (c: Record<string, unknown>, d?: string) => Promise<RunningKiosk>) {
-  const config = { ...sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM }), admin: { pinHash: await hashPin(PIN) } };
+async function signedInKiosk(page: Page, sandbox: Sandbox, launch: (c: Record<string, unknown>, d?: string) => Promise<RunningKiosk>, extra: Record<string, unknown> = {}) {
+  const config = { ...sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM }), admin: { pinHash: await hashPin(PIN) }, ...extra };
   const kiosk = await launch(config);
   await page.goto(kiosk.launchUrl);
   await approveShownDeviceCode(page, sandbox, ROOM);
@@ -96,4 +96,34 @@ test('switching a Microsoft feature on asks for exactly its scope, and a refusal
   await feature(page, 'microsoft.meeting-links').getByRole('switch').click();
   await expect(feature(page, 'microsoft.meeting-links')).toHaveAttribute('data-state', 'off');
   expect(consentRequests(sandbox)).toHaveLength(3);
+});
+
+test('an expired refresh token shows on the health screen and is mailed to IT from the room mailbox', async ({ page, sandbox, launchKiosk }) => {
+  const features = ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.send-mail'];
+  await signedInKiosk(page, sandbox, launchKiosk, { features, health: { mailTo: ['it@contoso.com'] } });
+  await openSettings(page);
+  await page.getByRole('button', { name: 'Health' }).click();
+  await expect(page.getByRole('heading', { name: 'Health', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await expect(page.getByTestId('health-tokens')).toHaveAttribute('data-status', 'ok');
+  await expect(page.getByTestId('health-sync')).toHaveAttribute('data-status', 'ok');
+  await expect(page.getByRole('listitem')).toHaveCount(7);
+  await expect(page.getByTestId('health-mail')).toHaveAttribute('data-mail', 'on');
+  await screenshot(page, 'health');
+
+  // Entra refuses every refresh from now on (invalid_grant, as for an expired refresh token).
+  sandbox.control.addFault({ service: 'entra', path: '/token$', action: { type: 'oauth', error: 'invalid_grant' } });
+  await page.getByRole('button', { name: 'Check now' }).click();
+  const tokens = page.getByTestId('health-tokens');
+  await expect(tokens).toHaveAttribute('data-status', 'bad');
+  await expect(tokens).toContainText('Problem');
+  await expect(tokens).toContainText('The sign-in was refused. Sign the room in again.');
+  await screenshot(page, 'health-problem');
+  const sent = sandbox.control.outbox(ROOM);
+  expect(sent).toHaveLength(1);
+  expect(sent[0]).toMatchObject({ from: ROOM, to: ['it@contoso.com'], subject: 'Roomdeck Boardroom 4: 1 problem(s) need attention' });
+  expect(sent[0]!.body).toContain('sign the room in again');
+
+  await page.getByRole('button', { name: 'Back to settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
 });

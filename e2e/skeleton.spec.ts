@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './harness/fixtures';
 import { sandboxKioskConfig } from './harness/kiosk';
 import { upcomingToday } from './harness/room-truth';
+import { finishWizard, wizardToSignIn } from './harness/wizard';
 
 const ROOM = 'boardroom4@contoso.com';
 const SIGN_IN_SCOPES = ['Calendars.Read', 'Calendars.Read.Shared', 'offline_access', 'openid', 'profile'];
@@ -20,6 +21,7 @@ async function approveOnPhone(page: Page, verificationUri: string, userCode: str
 }
 
 async function signInFromSetup(page: Page, account: string, accept = true): Promise<void> {
+  await wizardToSignIn(page);
   await page.getByRole('button', { name: 'Sign in with Microsoft 365' }).click();
   const code = page.getByTestId('user-code');
   await expect(code).toBeVisible();
@@ -33,13 +35,11 @@ test('first run: device-code sign-in, calendar choice, agenda, Join, restart kee
   const config = sandboxKioskConfig(sandbox);
   const kiosk = await launchKiosk(config);
   await page.goto(kiosk.launchUrl);
-  await expect(page.getByRole('heading', { name: 'Set up this room' })).toBeVisible();
-  await screenshot(page, 'setup');
-
   await signInFromSetup(page, ROOM);
   await expect(page.getByRole('heading', { name: 'Which calendar is this room’s?' })).toBeVisible();
   await screenshot(page, 'choose-calendar');
   await page.getByRole('button', { name: /Boardroom 4/ }).first().click();
+  await finishWizard(page);
 
   await expect(page.getByRole('heading', { name: 'Boardroom 4', level: 1 })).toBeVisible();
   const expected = upcomingToday(sandbox, ROOM);
@@ -79,6 +79,7 @@ test('a revoked refresh token shows "sign in again" and keeps the agenda on scre
   const kiosk = await launchKiosk(sandboxKioskConfig(sandbox, { calendarOwner: ROOM, pollSeconds: 2, timeZone: 'Europe/Rome' }));
   await page.goto(kiosk.launchUrl);
   await signInFromSetup(page, ROOM);
+  await finishWizard(page);
   await expect(page.getByRole('heading', { name: 'Boardroom 4', level: 1 })).toBeVisible();
   const firstSubject = upcomingToday(sandbox, ROOM).find((m) => !m.isPrivate)?.subject ?? '';
 
@@ -101,6 +102,7 @@ test('consent refused on the phone brings the kiosk back to setup with a clear m
 test('Cancel on the device-code screen returns to setup', async ({ page, sandbox, launchKiosk }) => {
   const kiosk = await launchKiosk(sandboxKioskConfig(sandbox));
   await page.goto(kiosk.launchUrl);
+  await wizardToSignIn(page);
   await page.getByRole('button', { name: 'Sign in with Microsoft 365' }).click();
   await expect(page.getByTestId('user-code')).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();

@@ -1,12 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { sandboxKioskConfig, sandboxOAuthProvidersConfig } from '../e2e/harness/kiosk';
+import { kioskApi, switchOnAsAdmin } from '../e2e/harness/kiosk-api';
+import { sandboxGoogleConfig, sandboxKioskConfig, sandboxOAuthProvidersConfig } from '../e2e/harness/kiosk';
 import { startSandbox, type Sandbox } from '../e2e/sandbox';
 import { hashPin } from '../src/main/config/admin-pin';
+import { featuresOf, type FeatureId } from '../src/shared/features';
 import { electronBinaryAvailable } from '../src/main/electron/binary';
 import { buildAll } from './build';
 import { sandboxTlsEnv, TLS_DIR } from './sandbox-tls-env';
@@ -20,10 +22,33 @@ const ROOM = 'boardroom4@contoso.com';
 // The seed places Boardroom 4 in Rome; a real kiosk uses its PC's zone unless IT sets one.
 const ROOM_ZONE = 'Europe/Rome';
 const DEMO_PIN = '2468';
-const DEMO_FEATURES = ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.files'];
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 const { values: flags } = parseArgs({ options: { fresh: { type: 'boolean', default: false }, web: { type: 'boolean', default: false } } });
+
+/** Set by IT for the demo room: every Microsoft feature, consented at the room's sign-in. */
+const MANAGED: FeatureId[] = featuresOf('microsoft').map((f) => f.id);
+/** Switched on by the admin in Settings once the room is up: every Google, Zoom, Webex and Dropbox feature. */
+const SWITCHED_ON: FeatureId[] = (['google', 'zoom', 'webex', 'dropbox'] as const).flatMap((provider) => featuresOf(provider).filter((f) => !f.alwaysOn).map((f) => f.id));
+const READY_TIMEOUT_MS = 30_000;
+
+/** The sandbox's Google Workspace account that approves the demo's Google consents. */
+const GOOGLE_ACCOUNT = 'room.atlas@fabrikam.example';
+
+/**
+ * Turns the sandbox tenant's features on and connects Google, Zoom, Webex and Dropbox (the sandbox approves each
+ * consent by itself), so Meet now offers Teams, Google Meet, Zoom and Webex, and Files every drive. Web host only: its api is reachable
+ * from here; with Electron the admin connects them in Settings.
+ */
+async function connectEverything(url: string): Promise<void> {
+  const api = await kioskApi(url);
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while ((await api.call('app.state', {})).phase !== 'ready') {
+    if (Date.now() > deadline) throw new Error('the room did not sign in');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await switchOnAsAdmin(api, DEMO_PIN, SWITCHED_ON, await readFile(join(TLS_DIR, 'cert.pem'), 'utf8'));
+}
 
 function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -70,19 +95,31 @@ async function main(): Promise<void> {
   process.stdout.write('Building Roomdeck…\n');
   await buildAll();
   const env = await sandboxTlsEnv();
-  const sandbox: Sandbox = await startSandbox({ tlsDir: TLS_DIR, autoApprove: flags.fresh ? null : { account: ROOM } });
+  const sandbox: Sandbox = await startSandbox({
+    tlsDir: TLS_DIR,
+    autoApprove: flags.fresh ? null : { account: ROOM },
+    googleAutoApprove: flags.fresh ? null : { account: GOOGLE_ACCOUNT },
+  });
   const dataDir = await mkdtemp(join(tmpdir(), 'roomdeck-demo-'));
   await mkdir(dataDir, { recursive: true });
   const configPath = join(dataDir, 'kiosk-config.json');
   const base = sandboxKioskConfig(sandbox, flags.fresh ? { pollSeconds: 15, timeZone: ROOM_ZONE } : { autoSignIn: true, calendarOwner: ROOM, pollSeconds: 15, timeZone: ROOM_ZONE });
-  // Files: OneDrive is on for the room account; Dropbox is offered and switched on in the settings (⚙).
-  const config = { ...base, ...sandboxOAuthProvidersConfig(sandbox), features: DEMO_FEATURES, admin: { pinHash: await hashPin(DEMO_PIN) } };
+  const features = flags.fresh ? {} : { features: MANAGED };
+  const providers = { google: sandboxGoogleConfig(sandbox), ...sandboxOAuthProvidersConfig(sandbox) };
+  const config = { ...base, ...providers, ...features, admin: { pinHash: await hashPin(DEMO_PIN) } };
   await writeFile(configPath, JSON.stringify(config, null, 2));
 
   const electron = flags.web ? { available: false, reason: '--web was given' } : electronOrReason();
   if (!electron.available) process.stdout.write(`Using the web host (${electron.reason}).\n`);
   const host = startHost(electron.available, configPath, dataDir, env);
   const url = await waitForLine(host, /Roomdeck running at (\S+)/);
+  if (!flags.fresh && !electron.available) {
+    // Not fatal: the kiosk runs either way, and the admin can connect what is missing in Settings.
+    await connectEverything(url).then(
+      () => process.stdout.write('Every feature is on; Google, Zoom, Webex and Dropbox are connected.\n'),
+      (err: unknown) => process.stdout.write(`Not every provider could be connected (${err instanceof Error ? err.message : String(err)}); connect them in Settings.\n`),
+    );
+  }
   process.stdout.write(`Roomdeck running at ${url}\n`);
   process.stdout.write(`Admin PIN for the settings (⚙): ${DEMO_PIN}\n`);
   if (flags.fresh) process.stdout.write(`Sandbox sign-in page: ${sandbox.urls.entra}/devicelogin (accounts: ${ROOM}, huddle2@contoso.com, it.admin@contoso.com)\n`);

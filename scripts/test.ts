@@ -59,6 +59,15 @@ async function playwright(env: NodeJS.ProcessEnv): Promise<Tally> {
   return { passed: expected + flaky, failed: unexpected || (code === 0 ? 0 : 1), skipped };
 }
 
+/** The Electronegativity gate counts each of its checks (failed: one with a finding the allow-list does not justify). */
+async function electronegativity(): Promise<Tally> {
+  process.stdout.write('\n── Electron security scan (Electronegativity + reviewed allow-list)\n');
+  const code = await run('tsx', ['scripts/electronegativity.ts']);
+  const report = (await readJson(join(REPORTS, 'electronegativity.json'))) as Partial<Tally> | null;
+  if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  return { passed: report.passed ?? 0, failed: report.failed || (code === 0 ? 0 : 1), skipped: report.skipped ?? 0 };
+}
+
 function add(a: Tally, b: Tally): Tally {
   return { passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped };
 }
@@ -76,6 +85,7 @@ async function main(): Promise<void> {
   total = add(total, await check('typecheck (main, preload, e2e)', 'tsc', ['-p', 'tsconfig.node.json', '--noEmit']));
   total = add(total, await check('typecheck (renderer, shared)', 'tsc', ['-p', 'tsconfig.web.json', '--noEmit']));
   total = add(total, await check('lint (ESLint, layer boundaries)', 'eslint', ['.']));
+  total = add(total, await electronegativity());
   const env = await sandboxTlsEnv();
   total = add(total, await vitest(env));
   total = add(total, await playwright(env));

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { screenshot } from './fixtures';
+import { finishWizard, wizardToSignIn } from './wizard';
 
 /**
  * Completes a provider's consent page in the browser the kiosk opened (a new tab of the web host), as IT would: pick
@@ -20,9 +21,14 @@ export async function consentInPopup(page: Page, account: string, decision: 'Acc
   // Left open on purpose: closing a page can take long on a loaded machine, and the test's context is discarded anyway.
 }
 
-/** Signs a Google Workspace room in through the setup screen, consenting in the tab the kiosk opens. */
+/**
+ * Signs a Google Workspace room in through the first-configuration wizard, consenting in the tab the kiosk opens;
+ * the room's calendar is preset in the config, so the wizard goes on to its later steps and the home screen.
+ */
 export async function signInGoogleRoom(page: Page, account: string): Promise<void> {
+  await wizardToSignIn(page);
   const consent = consentInPopup(page, account, 'Accept');
   await page.getByRole('button', { name: 'Sign in with Google Workspace' }).click();
   await consent;
+  await finishWizard(page);
 }

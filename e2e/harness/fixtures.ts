@@ -7,7 +7,7 @@ import { startKiosk, type RunningKiosk } from './kiosk';
 const TLS_DIR = process.env.ROOMDECK_SANDBOX_TLS_DIR ?? join(process.cwd(), '.cache', 'sandbox-tls');
 const SCREENSHOTS = join(process.cwd(), 'e2e', 'screenshots');
 
-type KioskLauncher = (config: Record<string, unknown>, dataDir?: string) => Promise<RunningKiosk>;
+type KioskLauncher = (config: Record<string, unknown>, dataDir?: string, policy?: Record<string, unknown> | string) => Promise<RunningKiosk>;
 
 /**
  * Every test gets its own sandbox tenant, so tests never see each other's sign-ins or bookings; kiosks started
@@ -24,8 +24,8 @@ export const test = base.extend<{ sandbox: Sandbox; launchKiosk: KioskLauncher }
   launchKiosk: async ({ sandbox }, use) => {
     void sandbox;
     const running: RunningKiosk[] = [];
-    await use(async (config, dataDir) => {
-      const kiosk = await startKiosk(config, dataDir);
+    await use(async (config, dataDir, policy) => {
+      const kiosk = await startKiosk(config, dataDir, policy);
       running.push(kiosk);
       return kiosk;
     });

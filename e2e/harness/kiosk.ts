@@ -56,6 +56,8 @@ export function sandboxKioskConfig(sandbox: Sandbox, overrides: KioskConfigOverr
 export interface RunningKiosk {
   launchUrl: string;
   dataDir: string;
+  /** IT's policy file for this kiosk (absent unless the test wrote one): each kiosk has its own, never /etc's. */
+  policyPath: string;
   stop(): Promise<void>;
 }
 
@@ -82,12 +84,17 @@ function waitForLaunchUrl(child: ChildProcess): Promise<string> {
   });
 }
 
-/** Starts the built web host as its own process (as a user would), trusting the sandbox's certificate. */
-export async function startKiosk(config: Record<string, unknown>, dataDir?: string): Promise<RunningKiosk> {
+/**
+ * Starts the built web host as its own process (as a user would), trusting the sandbox's certificate. `policy` is
+ * written as IT's policy file: an object as JSON, a string as it is (to test broken files).
+ */
+export async function startKiosk(config: Record<string, unknown>, dataDir?: string, policy?: Record<string, unknown> | string): Promise<RunningKiosk> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'roomdeck-e2e-')));
   const configPath = join(dir, 'kiosk-config.json');
+  const policyPath = join(dir, 'policy.json');
   await writeFile(configPath, JSON.stringify(config, null, 2));
-  const child = spawn(process.execPath, [WEB_HOST, '--config', configPath, '--data-dir', dir], {
+  if (policy !== undefined) await writeFile(policyPath, typeof policy === 'string' ? policy : JSON.stringify(policy, null, 2));
+  const child = spawn(process.execPath, [WEB_HOST, '--config', configPath, '--data-dir', dir, '--policy', policyPath], {
     env: process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -95,6 +102,7 @@ export async function startKiosk(config: Record<string, unknown>, dataDir?: stri
   return {
     launchUrl,
     dataDir: dir,
+    policyPath,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -76,6 +76,28 @@ describe('fault injection', () => {
     expect(statuses()).toEqual([200, null, null, 200]);
   });
 
+  it('applies a write, then answers 504 (applyThenFail): the event exists though the client was told it failed', async () => {
+    const writer = await accessTokenFor(sandbox, ROOM, ['Calendars.ReadWrite']);
+    sandbox.control.addFault({ service: 'graph', method: 'POST', path: '/events$', action: { type: 'applyThenFail' } });
+    const subject = 'Committed, answer lost';
+    const body = JSON.stringify({ subject, start: { dateTime: '2026-11-23T20:00:00', timeZone: 'UTC' }, end: { dateTime: '2026-11-23T20:30:00', timeZone: 'UTC' } });
+    const response = await fetch(`${sandbox.urls.graph}/v1.0/me/events`, { method: 'POST', headers: { authorization: `Bearer ${writer}`, 'content-type': 'application/json' }, body });
+    expect(response.status).toBe(504);
+    expect(await response.json()).toMatchObject({ error: { code: expect.any(String) } });
+    expect(sandbox.control.events(ROOM).filter((e) => e.subject === subject)).toHaveLength(1);
+    expect(statuses()).toEqual([504]);
+  });
+
+  it('answers in each service’s own words: Zoom’s error body for an applyThenFail on its API', async () => {
+    sandbox.control.addFault({ service: 'zoom-api', method: 'POST', path: '/meetings$', action: { type: 'applyThenFail', status: 503 } });
+    const before = sandbox.control.zoom.meetings().length;
+    const response = await fetch(`${sandbox.urls['zoom-api']}/v2/users/me/meetings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    // No token: the handler refuses, so nothing is committed, and the fault still answers with its status.
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ code: 503 });
+    expect(sandbox.control.zoom.meetings()).toHaveLength(before);
+  });
+
   it('refuses faults it cannot honour', () => {
     expect(() => sandbox.control.addFault({ service: 'graph', path: '.', action: { type: 'oauth', error: 'invalid_grant' } })).toThrow(/no OAuth endpoint/);
     expect(() => sandbox.control.addFault({ service: 'graph', path: '(', action: { type: 'hang' } })).toThrow();

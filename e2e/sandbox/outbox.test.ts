@@ -25,6 +25,13 @@ describe('Graph /users search, sendMail and the outbox', () => {
     expect(await found.json()).toMatchObject({ value: [{ displayName: 'Hana Sato', mail: 'hana.sato@contoso.com' }] });
   });
 
+  it('/me/people needs People.Read and finds people by name, never the caller', async () => {
+    expect((await graph(`/me/people?$search=hana`)).status).toBe(403);
+    const peopleToken = await accessTokenFor(sandbox, 'huddle2@contoso.com', ['People.Read']);
+    const response = await fetch(`${sandbox.urls.graph}/v1.0/me/people?$search=${encodeURIComponent('"hana"')}`, { headers: { authorization: `Bearer ${peopleToken}` } });
+    expect(await response.json()).toMatchObject({ value: [{ displayName: 'Hana Sato', scoredEmailAddresses: [{ address: 'hana.sato@contoso.com' }] }] });
+  });
+
   it('rejects a malformed $search', async () => {
     const response = await graph(`/users?$search=${encodeURIComponent('hana')}`, { headers: { ConsistencyLevel: 'eventual' } });
     expect(response.status).toBe(400);

@@ -7,6 +7,7 @@ import { startTestSandbox } from '../../e2e/sandbox/test-support';
 import type { Agenda, AppState } from '../shared/model';
 import { createRoomdeck, type Roomdeck } from './app';
 import { MemoryVault } from './auth/memory-vault';
+import { hashPin } from './config/admin-pin';
 import { parseKioskConfig } from './config/kiosk-config';
 import { silentLogger } from './health/logger';
 import { systemClock } from './ports';
@@ -73,6 +74,10 @@ async function signIn(h: Harness, sandbox: Sandbox, consent = true): Promise<voi
     return s?.phase === 'signing-in' && s.deviceCode;
   });
   sandbox.control.approveDeviceCode({ userCode: prompt.userCode, account: ROOM, consent });
+  if (!consent) return;
+  // The first configuration's later steps (features, privacy, PIN) are the renderer's: these tests go straight home.
+  await until(() => lastState(h)?.phase === 'configure');
+  await h.app.router.dispatch('setup.finish', {});
 }
 
 describe('Roomdeck against the sandbox tenant (msal-node + Graph client, real HTTP)', () => {
@@ -160,5 +165,34 @@ describe('Roomdeck against the sandbox tenant (msal-node + Graph client, real HT
     const second = await kiosk(sandbox, {}, first);
     running.push(second);
     expect(lastState(second)).toMatchObject({ phase: 'setup', notice: { code: 'session-lost' } });
+  });
+
+  it('mails IT from the room mailbox when the refresh token has expired, and the health screen says sign in again', async () => {
+    sandbox = await startTestSandbox();
+    const features = ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.send-mail'];
+    const h = await kiosk(sandbox, { features, admin: { pinHash: await hashPin('2468') }, health: { mailTo: ['it@contoso.com'] } });
+    running.push(h);
+    await signIn(h, sandbox);
+    await until(() => h.agendas.at(-1));
+    expect(await h.app.router.dispatch('health.get', {})).toMatchObject({ ok: false, error: { code: 'admin-locked' } });
+    await h.app.router.dispatch('admin.unlock', { pin: '2468' });
+
+    const healthy = await h.app.router.dispatch('health.check', {});
+    expect(healthy).toMatchObject({ ok: true, output: { mail: 'on', checks: expect.arrayContaining([expect.objectContaining({ id: 'tokens', status: 'ok', reason: 'token-valid' }), expect.objectContaining({ id: 'sync', status: 'ok' })]) } });
+    expect(sandbox.control.outbox(ROOM)).toEqual([]);
+
+    // An expired refresh token: Entra answers invalid_grant (AADSTS700082) to every refresh from now on. The access
+    // token the sign-in issued for Mail.Send is still good for its hour, which is what carries the mail out.
+    sandbox.control.addFault({ service: 'entra', path: '/token$', action: { type: 'oauth', error: 'invalid_grant' } });
+    const sick = await h.app.router.dispatch('health.check', {});
+    expect(sick).toMatchObject({ ok: true, output: { checks: expect.arrayContaining([expect.objectContaining({ id: 'tokens', status: 'bad', reason: 'sign-in-needed' })]) } });
+    const sent = sandbox.control.outbox(ROOM);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ provider: 'graph', from: ROOM, to: ['it@contoso.com'], subject: 'Roomdeck Boardroom 4: 1 problem(s) need attention' });
+    expect(sent[0]!.body).toContain('sign the room in again');
+
+    // The next round finds the same problem: IT is not told twice.
+    await h.app.router.dispatch('health.check', {});
+    expect(sandbox.control.outbox(ROOM)).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DriveSourceSchema, type Agenda, type DriveSource, type CalendarChoice, type JoinLink } from '../shared/model';
+import { DriveSourceSchema, type Agenda, type CalendarChoice, type DriveSource, type JoinLink, type MeetingService, type RoomSettingsView } from '../shared/model';
 import { featureById, scopesFor, type FeatureId } from '../shared/features';
 import { ConsentService } from './auth/consent-service';
 import { GoogleAuth } from './auth/google-auth';
@@ -10,10 +10,15 @@ import { MicrosoftConnector } from './auth/microsoft-connector';
 import { OAuth2Connector } from './auth/oauth2-connector';
 import { oauth2ProfilesFrom } from './auth/oauth2-profiles';
 import type { OAuth2ProviderId } from './auth/oauth2-client';
-import { AdminGate } from './config/admin-pin';
+import { AdminGate, hashPin } from './config/admin-pin';
 import { ApiRouter, EventBus, UserFacingError, type Handlers } from './bridge/router';
 import { AgendaCache } from './calendar/agenda-cache';
 import { BookingService } from './meetings/booking-service';
+import type { MeetingFactory } from './meetings/meeting-factory';
+import { GoogleMeetFactory } from './providers/google/google-meet-factory';
+import { OAuth2Api } from './providers/oauth2-api';
+import { WebexMeetingFactory } from './providers/webex/webex-meetings';
+import { ZoomMeetingFactory } from './providers/zoom/zoom-meetings';
 import type { MeetingBooker, NativeMeetingProvider, RoomBooker } from './meetings/room-booker';
 import { GoogleRoomBooker } from './providers/google/google-booker';
 import { GraphRoomBooker } from './providers/microsoft/graph-booker';
@@ -21,9 +26,13 @@ import { AgendaService, type InvitationSource } from './calendar/agenda-service'
 import type { KioskConfig } from './config/kiosk-config';
 import { SettingsStore } from './config/settings-store';
 import type { Logger } from './health/logger';
+import { createRoomHealth } from './health/room-health';
 import { joinTargetFor } from './join/join-target';
 import { detectJoinLink, providerName } from './links';
 import type { Clock, ExternalBrowser, JoinOpener, TokenVault } from './ports';
+import { noPolicyReport, type PolicyService } from './policy/policy-service';
+import { isIanaZone, NO_POLICY } from './policy/policy-schema';
+import { lockedKeysIn, resolveRoomSettings, tenantOf, withPolicyAccounts, type ResolvedRoomSettings, type RoomSettingsChange } from './policy/room-settings';
 import { GraphApi } from './providers/microsoft/graph-api';
 import { GraphInvitationMailbox, invitationLookupOf, needsMailboxLookup } from './providers/microsoft/graph-mailbox';
 import { GoogleRoomAccount } from './providers/google/google-room-account';
@@ -54,6 +63,11 @@ export interface HostPorts {
   browser: ExternalBrowser;
   clock: Clock;
   log: Logger;
+  /**
+   * IT's policy file, loaded and watched by the host (which also hands its `onProblem` port to health mail); without
+   * one nothing is locked.
+   */
+  policy?: PolicyService;
 }
 
 export interface Roomdeck {
@@ -63,23 +77,32 @@ export interface Roomdeck {
   stop(): void;
 }
 
-function roomTimeZone(config: KioskConfig): string {
-  return config.room.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
+const machineTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** Composition root: config → accounts → providers → services → api handlers. Plain Node; both hosts call it. */
-export function createRoomdeck(config: KioskConfig, dataDir: string, ports: HostPorts): Roomdeck {
+export function createRoomdeck(installConfig: KioskConfig, dataDir: string, ports: HostPorts): Roomdeck {
   const { log, clock } = ports;
+  const policy = ports.policy ?? null;
+  const currentPolicy = () => policy?.current() ?? NO_POLICY;
+  const config = withPolicyAccounts(installConfig, currentPolicy());
   const bus = new EventBus();
   const settings = new SettingsStore(dataDir, log);
+  const resolved = (): ResolvedRoomSettings => resolveRoomSettings(installConfig, settings.get().local, currentPolicy(), machineTimeZone());
+  const roomSettings = () => resolved().values;
   const auth = new MicrosoftAuth(config.microsoft, ports.vault, log);
-  const gate = new AdminGate(() => config.admin?.pinHash ?? null, clock);
+  const gate = new AdminGate(() => roomSettings().pinHash, clock);
   let agenda: AgendaService | null = null;
   const agendaCache = new AgendaCache(dataDir, log);
 
+  /**
+   * Whether admin calls are open: with a PIN session, or during the first configuration, when there is no PIN yet and
+   * whoever signs the room in is its admin (the wizard's features step needs the settings calls).
+   */
+  const adminSession = (): boolean => settings.get().firstConfig === 'pending' || gate.touch();
+
   let meetingLinksOn = false;
   const onConsentChange = () => {
-    if (gate.touch()) bus.emit('settings', consent.view());
+    if (adminSession()) bus.emit('settings', consent.view());
     setup.refreshActions();
     // Switching invitation parsing on or off changes which Join buttons exist: show it now, not at the next poll.
     const on = consent.isOn('microsoft.meeting-links');
@@ -97,7 +120,7 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
       ...oauth2,
     },
     settings,
-    managed: config.features,
+    managed: () => roomSettings().features,
     roomProvider: () => settings.get().room?.provider ?? null,
     browser: ports.browser,
     log,
@@ -132,10 +155,31 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
   };
   /** The room's own service hosts its instant meetings: Teams for a Microsoft room, Meet for a Google room. */
   const nativeMeeting = (provider: RoomProvider): NativeMeetingProvider => (provider === 'microsoft' ? 'teams' : 'meet');
-  const meetNowFor = (provider: RoomProvider): NativeMeetingProvider[] => (consent.isOn(bookingFeature(provider)) ? [nativeMeeting(provider)] : []);
+  /** Google Meet in the connected Google account's calendar, for a room whose own calendar is Microsoft's. */
+  const googleMeetFactory = (): MeetingFactory | null =>
+    google && config.google && consent.isOn('google.instant-meeting') ? new GoogleMeetFactory(new GoogleRoomBooker(google.accessClient(), config.google.calendarRootUrl, log)) : null;
+  /** Zoom and Webex meetings, once their instant-meeting feature is on and the provider connected. */
+  const oauth2MeetingFactory = (meeting: 'zoom' | 'webex'): MeetingFactory | null => {
+    const connector = oauth2[meeting];
+    if (!connector || !consent.isOn(`${meeting}.instant-meeting`)) return null;
+    const api = new OAuth2Api(meeting, connector);
+    return meeting === 'zoom' ? new ZoomMeetingFactory(api, log) : new WebexMeetingFactory(api, clock, log);
+  };
+  /** Services whose meetings live beside the room's booking (never the room's own service); they need booking on too. */
+  const meetingFactory = (roomProvider: RoomProvider, meeting: MeetingService): MeetingFactory | null => {
+    if (meeting === nativeMeeting(roomProvider) || !consent.isOn(bookingFeature(roomProvider))) return null;
+    if (meeting === 'zoom' || meeting === 'webex') return oauth2MeetingFactory(meeting);
+    return meeting === 'meet' ? googleMeetFactory() : null;
+  };
+  const SERVICES: readonly MeetingService[] = ['teams', 'meet', 'zoom', 'webex'];
+  const meetNowFor = (provider: RoomProvider): MeetingService[] => {
+    if (!consent.isOn(bookingFeature(provider))) return [];
+    return SERVICES.filter((meeting) => meeting === nativeMeeting(provider) || meetingFactory(provider, meeting) !== null);
+  };
   const booking = new BookingService({
     booker: () => (room ? bookerFor(room.provider, room.account) : null),
     meetingBooker: (meeting) => (room && nativeMeeting(room.provider) === meeting ? bookerFor(room.provider, room.account) : null),
+    meetingFactory: (meeting) => (room ? meetingFactory(room.provider, meeting) : null),
     calendar: () => room?.calendar ?? null,
     refreshAgenda: async () => {
       await agenda?.refresh();
@@ -143,10 +187,10 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     },
     settings,
     clock,
-    timeZone: roomTimeZone(config),
+    timeZone: () => roomSettings().timeZone,
     log,
     // The booking lands in the room's calendar, read by everyone: in the room's language.
-    subject: config.display.language === 'it' ? 'Prenotata in sala' : 'Booked at the room',
+    subject: () => (roomSettings().language === 'it' ? 'Prenotata in sala' : 'Booked at the room'),
   });
 
   /**
@@ -181,52 +225,73 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
       return room && meeting && shown ? { calendar: room.calendar, meeting, room: shown } : null;
     },
     hasOwnBooking: () => booking.findOwn(agenda?.current() ?? null) !== null,
+    roomAddress: () => agenda?.current()?.room.email ?? null,
     // The invitation goes to people, not the wall: in the room's language, English when the PC decides.
     language: config.display.language === 'it' ? 'it' : 'en',
     log,
   });
 
-  /** Every admin call checks the PIN session first (and keeps it open while the admin works). */
+  /** Every admin call checks the session first (and keeps a PIN session open while the admin works). */
   const asAdmin = <T>(action: () => T): T => {
-    if (!gate.touch()) throw new UserFacingError('admin-locked', 'Enter the admin PIN to change settings.');
+    if (!adminSession()) throw new UserFacingError('admin-locked', 'Enter the admin PIN to change settings.');
     return action();
+  };
+
+  const roomSettingsView = (): RoomSettingsView => {
+    const { values, managed } = resolved();
+    return {
+      language: values.language,
+      timeZone: values.timeZone,
+      machineTimeZone: machineTimeZone(),
+      machineTime: clock.now().toISOString(),
+      privacy: values.privacy,
+      tenant: tenantOf(config.microsoft.authority),
+      managed,
+      policy: policy?.report() ?? noPolicyReport('', clock.now()),
+    };
+  };
+
+  const changeRoomSettings = async (change: RoomSettingsChange): Promise<void> => {
+    const locked = lockedKeysIn(change, resolved().managed);
+    if (locked.length > 0) {
+      log.warn('settings.managed-refused', { keys: locked.join(',') });
+      throw new UserFacingError('setting-managed', `Managed by your organization: ${locked.join(', ')}.`);
+    }
+    if (change.timeZone && !isIanaZone(change.timeZone)) throw new UserFacingError('bad-time-zone', `${change.timeZone} is not a time zone.`);
+    const pinHash = change.pin ? await hashPin(change.pin) : undefined;
+    await settings.update((s) => ({
+      ...s,
+      local: {
+        ...s.local,
+        ...(change.language ? { language: change.language } : {}),
+        ...(change.timeZone ? { timeZone: change.timeZone } : {}),
+        ...(change.privacy ? { privacy: { ...s.local.privacy, ...change.privacy } } : {}),
+        ...(pinHash ? { pinHash } : {}),
+      },
+    }));
+    log.info('settings.room-changed', { keys: Object.keys(change).join(',') });
+    // The agenda is drawn in the room's zone and filtered by its privacy: rebuild it when either changes.
+    if (change.timeZone || change.privacy) restartAgenda();
   };
 
   const setup: RoomSetup = new RoomSetup({
     config,
+    roomSettings,
     settings,
     accounts: roomAccounts,
     scopes: (provider) => scopesFor(provider, consent.enabled(provider)),
-    onSignedIn: (provider, signed) => consent.recordGrant(provider, { account: { name: signed.name, username: signed.username }, scopes: signed.scopes }),
+    onSignedIn: async (provider, signed) => {
+      await health.noteSignIn(clock.now());
+      await consent.recordGrant(provider, { account: { name: signed.name, username: signed.username }, scopes: signed.scopes });
+    },
     browser: ports.browser,
     log,
     onState: (state) => bus.emit('state', state),
     canBook: (provider) => consent.isOn(bookingFeature(provider)),
     meetNow: meetNowFor,
     showRoom: (provider, account, calendar) => {
-      agenda?.stop();
       room = { provider, account, calendar };
-      const invitations = invitationsFor(provider, account, calendar);
-      const source = roomAccounts[provider]?.calendars(account);
-      if (!source) return;
-      meetingLinksOn = consent.isOn('microsoft.meeting-links');
-      agenda = new AgendaService({
-        source,
-        calendar,
-        timeZone: roomTimeZone(config),
-        clock,
-        detect: (event) => detectJoinLink(event.linkSource),
-        providerName,
-        privacy: config.privacy,
-        bookedHere: () => booking.bookedHere(),
-        pollMs: config.pollSeconds * 1000,
-        cache: agendaCache,
-        log,
-        onAgenda: (a: Agenda) => bus.emit('agenda', a),
-        onSignInNeeded: (err) => setup.signInNeeded(err),
-        invitations: () => (invitations && consent.isOn('microsoft.meeting-links') ? invitations : null),
-      });
-      void agenda.start();
+      restartAgenda();
     },
   });
 
@@ -265,6 +330,64 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     },
   });
 
+  /** Refreshes the room account's token now: proves the refresh token is still accepted (health check). */
+  const roomToken = async (): Promise<boolean> => {
+    const signedIn = settings.get().room;
+    if (!signedIn) return false;
+    if (signedIn.provider === 'microsoft') await auth.accessToken(signedIn.key, [...featureById('microsoft.calendar').scopes], true);
+    else await google?.accessToken();
+    return true;
+  };
+  const health = createRoomHealth({
+    config,
+    dataDir,
+    clock,
+    log,
+    roomToken,
+    lostConnections: () => consent.view().providers.filter((p) => p.connection.state === 'lost').map((p) => p.name),
+    agenda: () => agenda?.current() ?? null,
+    sourceEvents: () => agenda?.sourceEvents() ?? [],
+    meetingLinksOn: () => consent.isOn('microsoft.meeting-links'),
+    serverUrl: () => (room?.provider === 'google' && config.google ? config.google.calendarRootUrl : config.microsoft.graphBaseUrl),
+    roomName: () => room?.calendar.ownerName ?? 'Roomdeck',
+    mailer: roomMailer,
+  });
+
+  /** (Re)builds the agenda for the room on screen: the room's zone and privacy are read now, so a change applies. */
+  function restartAgenda(): void {
+    if (!room) return;
+    const { provider, account, calendar } = room;
+    agenda?.stop();
+    const invitations = invitationsFor(provider, account, calendar);
+    const source = roomAccounts[provider]?.calendars(account);
+    if (!source) return;
+    meetingLinksOn = consent.isOn('microsoft.meeting-links');
+    const { timeZone, privacy } = roomSettings();
+    agenda = new AgendaService({
+      source,
+      calendar,
+      timeZone,
+      clock,
+      detect: (event) => detectJoinLink(event.linkSource),
+      providerName,
+      privacy,
+      bookedHere: () => booking.bookedHere(),
+      pollMs: config.pollSeconds * 1000,
+      cache: agendaCache,
+      log,
+      onAgenda: (a: Agenda) => bus.emit('agenda', a),
+      onSignInNeeded: (err) => setup.signInNeeded(err),
+      invitations: () => (invitations && consent.isOn('microsoft.meeting-links') ? invitations : null),
+    });
+    void agenda.start();
+  }
+
+  // IT pushed a new policy (or a bad one, which keeps the last good): what it locks applies now.
+  policy?.onChange(() => {
+    onConsentChange();
+    restartAgenda();
+  });
+
   const findLink = (meetingId: string, index: number): JoinLink => {
     const meeting = agenda?.current()?.meetings.find((m) => m.id === meetingId);
     if (!meeting) throw new UserFacingError('meeting-not-found', 'This meeting is no longer in the room calendar.');
@@ -275,9 +398,11 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
 
   const handlers: Handlers = {
     'app.state': async () => setup.current(),
-    'app.display': async () => config.display,
+    'app.display': async () => ({ ...config.display, language: roomSettings().language }),
     'setup.signIn': async ({ provider, method }) => {
-      setup.signIn(provider, method);
+      // A sign-in method IT locks is the one used, whichever button was tapped.
+      const { values, managed } = resolved();
+      setup.signIn(provider, managed.includes('signInMethod') ? values.signInMethod : method);
       return {};
     },
     'setup.cancelSignIn': async () => {
@@ -288,10 +413,18 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
       await setup.chooseCalendar(calendarId);
       return {};
     },
+    'setup.back': async () => {
+      await setup.back();
+      return {};
+    },
+    'setup.finish': async () => {
+      await setup.finish();
+      return {};
+    },
     'agenda.get': async () => agenda?.current() ?? null,
     'meeting.join': async ({ meetingId, linkIndex }) => {
       const link = findLink(meetingId, linkIndex);
-      const target = joinTargetFor(link, config.join[link.provider] ?? 'web');
+      const target = joinTargetFor(link, roomSettings().join[link.provider] ?? 'web');
       await ports.opener.open(target);
       log.info('meeting.join', { provider: link.provider, via: target.via });
       return { opened: link };
@@ -358,6 +491,13 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
     },
     'files.send': ({ ids, people }) => files.send(ids, people.map((person) => person.email)),
     'files.endSession': () => files.endSession('button'),
+    'health.get': async () => asAdmin(() => health.view()),
+    'health.check': async () => asAdmin(() => health.runNow()),
+    'settings.room': async () => asAdmin(roomSettingsView),
+    'settings.setRoom': async (change) => {
+      await asAdmin(() => changeRoomSettings(change));
+      return {};
+    },
   };
 
   return {
@@ -367,9 +507,12 @@ export function createRoomdeck(config: KioskConfig, dataDir: string, ports: Host
       await workspace.recoverAtStart();
       await setup.start();
       await consent.restore();
+      await health.start();
+      void health.runNow();
     },
     stop: () => {
       agenda?.stop();
+      health.stop();
       files.stop();
     },
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FeatureIdSchema } from './features';
+import { HealthViewSchema } from './health';
 import { InviteOptionsSchema, InviteQuerySchema, MAX_INVITEES, PersonSchema, SearchResultSchema, SendResultSchema } from './invite';
 import {
   AgendaSchema,
@@ -11,8 +12,11 @@ import {
   DriveSourceSchema,
   ImportProgressSchema,
   JoinLinkSchema,
+  MeetingServiceSchema,
   ProviderIdSchema,
   RoomProviderSchema,
+  RoomSettingsChangeSchema,
+  RoomSettingsViewSchema,
   SettingsViewSchema,
   SignInMethodSchema,
   UnlockResultSchema,
@@ -38,6 +42,10 @@ export const calls = {
   },
   'setup.cancelSignIn': { input: Empty, output: Empty },
   'setup.chooseCalendar': { input: z.object({ calendarId: z.string().min(1).max(512) }).strict(), output: Empty },
+  /** The wizard's Back from the calendar choice (to the sign-in) or from its first later step (to the calendars). */
+  'setup.back': { input: Empty, output: Empty },
+  /** Ends the first configuration: the home screen from now on. */
+  'setup.finish': { input: Empty, output: Empty },
   'agenda.get': { input: Empty, output: AgendaSchema.nullable() },
   'meeting.join': {
     input: z
@@ -47,9 +55,12 @@ export const calls = {
   },
   /** Books the room from now for `minutes`; main re-checks the calendar first, so the slot is never double-booked. */
   'room.bookNow': { input: z.object({ minutes: z.number().int().min(5).max(240) }).strict(), output: z.object({ until: z.iso.datetime() }) },
-  /** Books the room with an online meeting in it (Teams or Meet) and returns its link, for the QR code. */
+  /**
+   * Books the room with an online meeting (Teams or Meet in the room's event; Zoom or Webex created in their account
+   * and linked from the event) and returns its link, for the QR code. Never half: no meeting without its booking.
+   */
   'room.meetNow': {
-    input: z.object({ provider: z.enum(['teams', 'meet']), minutes: z.number().int().min(5).max(240) }).strict(),
+    input: z.object({ provider: MeetingServiceSchema, minutes: z.number().int().min(5).max(240) }).strict(),
     output: z.object({ joinUrl: z.url().max(4096), until: z.iso.datetime() }),
   },
   'room.extend': { input: z.object({ minutes: z.number().int().min(5).max(120) }).strict(), output: z.object({ until: z.iso.datetime() }) },
@@ -97,6 +108,13 @@ export const calls = {
   },
   /** Removes everything the session brought and says what. */
   'files.endSession': { input: Empty, output: CleanReportSchema },
+  /** The self-checks as last run (admin PIN, like settings); `health.check` runs them now and answers when done. */
+  'health.get': { input: Empty, output: HealthViewSchema },
+  'health.check': { input: Empty, output: HealthViewSchema },
+  /** The room's own settings and IT's policy report (also open, without the PIN, during the first configuration). */
+  'settings.room': { input: Empty, output: RoomSettingsViewSchema },
+  /** Refused with `setting-managed` for anything IT's policy locks, whoever calls. */
+  'settings.setRoom': { input: RoomSettingsChangeSchema, output: Empty },
 } as const;
 
 export const events = {

@@ -276,11 +276,16 @@ export const features: readonly FeatureDef[] = [
   {
     id: 'zoom.instant-meeting',
     provider: 'zoom',
-    feature: 'Create an instant Zoom meeting link',
-    scopes: ['meeting:write:meeting'],
+    feature: 'Meet now: create a Zoom meeting and book the room with its link',
+    // Seed: meeting:write, which in Zoom's classic scopes also lists and deletes ("View and manage your meetings").
+    // Granular scopes split those: POST /users/{userId}/meetings needs meeting:write:meeting, GET
+    // /users/{userId}/meetings meeting:read:list_meetings, DELETE /meetings/{meetingId} meeting:delete:meeting
+    // (https://developers.zoom.us/docs/api/meetings/). Zoom has no idempotency key, so a create whose answer got
+    // lost is found again in the list (never re-posted), and a meeting whose room booking failed is deleted.
+    scopes: ['meeting:write:meeting', 'meeting:read:list_meetings', 'meeting:delete:meeting'],
     seedScopes: ['meeting:write'],
-    why: 'Create a meeting hosted by the connected Zoom account.',
-    how: 'POST /v2/users/me/meetings with type=1 (instant); the join_url goes on screen and into invitations.',
+    why: 'Create a meeting hosted by the connected Zoom account; find it again after a lost answer; delete it if the room could not be booked.',
+    how: 'POST /v2/users/me/meetings (type=2 from now, the booking length); GET …/meetings?type=upcoming; DELETE /v2/meetings/{id}.',
     requires: ['zoom.sign-in'],
   },
   {

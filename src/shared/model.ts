@@ -96,6 +96,13 @@ export type Notice = z.infer<typeof NoticeSchema>;
  * What the kiosk shows, decided in main. The renderer draws it and never derives it from anything else.
  */
 export const RoomProviderSchema = z.enum(['microsoft', 'google']);
+export type RoomProvider = z.infer<typeof RoomProviderSchema>;
+
+/** Services "Meet now" can start a meeting on: Teams and Meet inside the room's event, Zoom and Webex beside it. */
+export const MeetingServiceSchema = z.enum(['teams', 'meet', 'zoom', 'webex']);
+export type MeetingService = z.infer<typeof MeetingServiceSchema>;
+/** How people know each service: on buttons, in messages and in the room's event. */
+export const MEETING_SERVICE_NAMES: Record<MeetingService, string> = { teams: 'Microsoft Teams', meet: 'Google Meet', zoom: 'Zoom', webex: 'Webex' };
 
 export const AppStateSchema = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('starting') }),
@@ -104,6 +111,8 @@ export const AppStateSchema = z.discriminatedUnion('phase', [
     notice: NoticeSchema.nullable(),
     /** The room-account providers IT configured, in the order to offer them. */
     providers: z.array(RoomProviderSchema).max(2),
+    /** The first configuration is under way: the wizard's earlier steps (language, time zone) come first. */
+    firstRun: z.boolean(),
   }),
   z.object({
     phase: z.literal('signing-in'),
@@ -119,6 +128,8 @@ export const AppStateSchema = z.discriminatedUnion('phase', [
     calendars: z.array(CalendarChoiceSchema).max(200),
     notice: NoticeSchema.nullable(),
   }),
+  /** First configuration after the calendar: features, privacy, admin PIN, then the home screen. */
+  z.object({ phase: z.literal('configure'), account: AccountSchema }),
   z.object({
     phase: z.literal('ready'),
     account: AccountSchema,
@@ -127,7 +138,7 @@ export const AppStateSchema = z.discriminatedUnion('phase', [
     /** "Book now" is offered (the room's booking feature is switched on and consented). */
     canBook: z.boolean(),
     /** The online-meeting services "Meet now" offers (those whose instant-meeting feature is on). */
-    meetNow: z.array(z.enum(['teams', 'meet'])).max(4),
+    meetNow: z.array(MeetingServiceSchema).max(4),
   }),
 ]);
 export type AppState = z.infer<typeof AppStateSchema>;
@@ -196,13 +207,65 @@ export const UnlockResultSchema = z.discriminatedUnion('unlocked', [
   }),
 ]);
 
+export const LanguageSchema = z.enum(['auto', 'en', 'it']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+/** What the wall may show: a panel facing a corridor may hide subjects and organizers. */
+export const PrivacySchema = z.object({ hideSubjects: z.boolean(), hideOrganizers: z.boolean() }).strict();
+export type Privacy = z.infer<typeof PrivacySchema>;
+
 /** How the wall looks: IT's choices from the configuration. */
 export const DisplaySchema = z.object({
-  language: z.enum(['auto', 'en', 'it']),
+  language: LanguageSchema,
   /** 0 = never. */
   ambientAfterSeconds: z.number().int().min(0).max(14_400),
 });
 export type Display = z.infer<typeof DisplaySchema>;
+
+/** One thing wrong with IT's policy file: the field (null for the file as a whole), the line when known, and why. */
+export const PolicyProblemSchema = z.object({ field: z.string().max(300).nullable(), line: z.number().int().min(1).nullable(), message: z.string().max(1000) });
+export type PolicyProblem = z.infer<typeof PolicyProblemSchema>;
+
+export const PolicyReportSchema = z.object({
+  path: z.string().max(1000),
+  /** none: no file; ok: the file is in force; bad: the file was refused (see problems). */
+  status: z.enum(['none', 'ok', 'bad']),
+  /** What is in force now: the file, the last good copy of it, or no policy at all. */
+  inForce: z.enum(['file', 'last-good', 'none']),
+  version: z.number().int().nullable(),
+  problems: z.array(PolicyProblemSchema).max(100),
+  checkedAt: InstantSchema,
+});
+export type PolicyReport = z.infer<typeof PolicyReportSchema>;
+
+/** Settings IT's policy can lock; a locked one is shown greyed, "Managed by your organization", and not changeable. */
+export const ManagedKeySchema = z.enum(['language', 'timeZone', 'privacy.hideSubjects', 'privacy.hideOrganizers', 'adminPin', 'provider', 'calendar', 'features', 'signInMethod', 'join', 'updateChannel']);
+export type ManagedKey = z.infer<typeof ManagedKeySchema>;
+
+/** The room's own settings as the admin (or the first-configuration wizard) sees them. */
+export const RoomSettingsViewSchema = z.object({
+  language: LanguageSchema,
+  timeZone: z.string().max(64),
+  /** Where the PC thinks it is, and its clock: the wizard asks the admin to confirm the room's zone against it. */
+  machineTimeZone: z.string().max(64),
+  machineTime: InstantSchema,
+  privacy: PrivacySchema,
+  /** The Microsoft tenant the room signs in to (from the authority), for the wizard's provider step. */
+  tenant: z.string().max(200).nullable(),
+  managed: z.array(ManagedKeySchema).max(20),
+  policy: PolicyReportSchema,
+});
+export type RoomSettingsView = z.infer<typeof RoomSettingsViewSchema>;
+
+/** What the admin may change here; a key locked by policy is refused. */
+export const RoomSettingsChangeSchema = z
+  .object({
+    language: LanguageSchema.optional(),
+    timeZone: z.string().min(1).max(64).optional(),
+    privacy: PrivacySchema.partial().strict().optional(),
+    pin: z.string().regex(/^\d{4,12}$/).optional(),
+  })
+  .strict();
 
 // ───────────────────────────── Files (workspace session) ─────────────────────────────
 

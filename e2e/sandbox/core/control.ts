@@ -41,6 +41,7 @@ const faultActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('delay'), ms: z.number().int().min(0).max(600_000) }),
   z.object({ type: z.literal('hang') }),
   z.object({ type: z.literal('reset') }),
+  z.object({ type: z.literal('applyThenFail'), status: z.number().int().min(400).max(599).optional() }),
 ]);
 
 const faultSpecSchema = z.object({

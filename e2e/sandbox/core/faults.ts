@@ -11,7 +11,12 @@ export type FaultAction =
   /** Never answer (the socket stays open until the client gives up or the sandbox closes). */
   | { readonly type: 'hang' }
   /** Destroy the socket without a response. */
-  | { readonly type: 'reset' };
+  | { readonly type: 'reset' }
+  /**
+   * Handle the request for real (a write is committed), then answer with this status (default 504) and the provider's
+   * error body instead of the real answer: a gateway that lost the reply. Tests idempotency: a blind retry writes twice.
+   */
+  | { readonly type: 'applyThenFail'; readonly status?: number };
 
 export interface FaultSpec<S extends string = string> {
   readonly service: S;

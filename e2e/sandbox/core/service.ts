@@ -56,7 +56,10 @@ async function routeControl(routes: readonly Route[], req: SandboxRequest): Prom
   }
 }
 
-type FaultOutcome = { kind: 'reply'; reply: Reply } | { kind: 'continue' } | { kind: 'hang' } | { kind: 'reset' };
+type FaultOutcome = { kind: 'reply'; reply: Reply } | { kind: 'continue' } | { kind: 'hang' } | { kind: 'reset' } | { kind: 'apply-then-fail'; status: number };
+
+/** A gateway time-out is what a client most often sees when the provider committed but the answer got lost. */
+const LOST_ANSWER_STATUS = 504;
 
 async function applyFault(service: ServiceDefinition, req: SandboxRequest, action: FaultAction): Promise<FaultOutcome> {
   switch (action.type) {
@@ -73,6 +76,8 @@ async function applyFault(service: ServiceDefinition, req: SandboxRequest, actio
       return { kind: 'hang' };
     case 'reset':
       return { kind: 'reset' };
+    case 'applyThenFail':
+      return { kind: 'apply-then-fail', status: action.status ?? LOST_ANSWER_STATUS };
   }
 }
 
@@ -103,8 +108,9 @@ export function createServiceHandler<S extends string>(service: ServiceDefinitio
       return;
     }
     const reply = outcome.kind === 'reply' ? outcome.reply : await routeRequest(service, service.routes, req);
-    record.status = reply.status;
-    sendReply(res, reply);
+    const sent = outcome.kind === 'apply-then-fail' ? service.statusFault(req, outcome.status, undefined) : reply;
+    record.status = sent.status;
+    sendReply(res, sent);
   }
 
   return (rawReq, res, origin) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseControlBody } from '../core/control';
-import { jsonReply } from '../core/http';
+import { emptyReply, jsonReply } from '../core/http';
 import { route, type Route } from '../core/router';
 import { afterCommitControlRoutes, type AfterCommitFaults, type AfterCommitFaultSpec } from '../oauth2-generic/commit-faults';
 import { controlPattern, oauthControlRoutes, type OAuthControl } from '../oauth2-generic/control';
@@ -13,6 +13,8 @@ export interface WebexControl extends OAuthControl {
   meetings(): Record<string, unknown>[];
   /** Someone joins (or waits in the lobby of) a meeting; shows up in /v1/meetingParticipants once it has started. */
   addParticipant(meetingId: string, participant: ParticipantSeed): Record<string, unknown>;
+  /** What the host does on the Webex site: the meeting is gone (tests clear the seed's meeting from "now"). */
+  deleteMeeting(meetingId: string): void;
   failAfterCommit(spec: AfterCommitFaultSpec): { id: string };
   clearAfterCommitFaults(): void;
 }
@@ -25,6 +27,9 @@ export function createWebexControl(oauth: OAuthProvider, meetings: WebexMeetingS
       const meeting = meetings.find(meetingId);
       if (!meeting) throw new Error(`unknown Webex meeting "${meetingId}"`);
       return participantJson(meeting, meetings.addParticipant(meeting, seed));
+    },
+    deleteMeeting: (meetingId) => {
+      if (!meetings.delete(meetingId)) throw new Error(`unknown Webex meeting "${meetingId}"`);
     },
     failAfterCommit: (spec) => afterCommit.add(spec),
     clearAfterCommitFaults: () => afterCommit.clear(),
@@ -43,6 +48,10 @@ export function webexControlRoutes(control: WebexControl, afterCommit: AfterComm
     ...oauthControlRoutes('webex', control),
     ...afterCommitControlRoutes('webex', afterCommit),
     route('GET', controlPattern('webex', 'meetings'), () => jsonReply(200, control.meetings())),
+    route('DELETE', controlPattern('webex', 'meetings/(?<id>[^/]+)'), (_req, params) => {
+      control.deleteMeeting(params['id'] ?? '');
+      return emptyReply(204);
+    }),
     route('POST', controlPattern('webex', 'meetings/(?<id>[^/]+)/participants'), (req, params) =>
       jsonReply(201, control.addParticipant(params['id'] ?? '', parseControlBody(req, participantBody))),
     ),

@@ -19,8 +19,8 @@ const PROVIDERS = Object.keys(PROVIDER_NAMES) as ProviderId[];
 export interface ConsentServiceDeps {
   connectors: Partial<Record<ProviderId, ProviderConnector>>;
   settings: SettingsStore;
-  /** Features IT switched on in the configuration: on, and not switchable here. */
-  managed: readonly FeatureId[];
+  /** Features IT locks (config and policy): `on` ones are on, `off` ones never asked for; neither is switchable here. */
+  managed(): { on: readonly FeatureId[]; off: readonly FeatureId[] };
   /** The provider whose account is the room's (its sign-in happens in setup, not here). */
   roomProvider: () => ProviderId | null;
   /** Opens the provider's consent page (system browser in Electron, a new tab in the web host). */
@@ -71,7 +71,7 @@ export class ConsentService {
     const stored = this.deps.settings.get().features;
     const chosen = featuresOf(provider)
       .map((f) => f.id)
-      .filter((id) => this.deps.managed.includes(id) || stored[id]?.state === 'on');
+      .filter((id) => !this.deps.managed().off.includes(id) && (this.deps.managed().on.includes(id) || stored[id]?.state === 'on'));
     const connected = this.grantOf(provider) !== null || chosen.length > 0;
     const always = connected ? featuresOf(provider).filter((f) => f.alwaysOn).map((f) => f.id) : [];
     return withRequirements([...chosen, ...always]);
@@ -82,6 +82,11 @@ export class ConsentService {
     const def = featureById(id);
     const grant = this.grantOf(def.provider);
     return this.enabled(def.provider).has(id) && grant !== null && missing(def.provider, def.scopes, grant.scopes).length === 0;
+  }
+
+  private isManaged(id: FeatureId): boolean {
+    const { on, off } = this.deps.managed();
+    return on.includes(id) || off.includes(id);
   }
 
   grantOf(provider: ProviderId): Grant | null {
@@ -100,7 +105,7 @@ export class ConsentService {
 
   async setFeature(id: FeatureId, on: boolean): Promise<void> {
     const def = featureById(id);
-    if (this.deps.managed.includes(id)) throw new UserFacingError('feature-managed', 'This feature is set by your organization.');
+    if (this.isManaged(id)) throw new UserFacingError('feature-managed', 'This feature is set by your organization.');
     if (!on) return this.switchOff(def);
     const connector = this.deps.connectors[def.provider];
     if (!connector) throw new UserFacingError('provider-unavailable', `${PROVIDER_NAMES[def.provider]} is not configured on this kiosk.`);
@@ -207,7 +212,7 @@ export class ConsentService {
 
   private featureView(def: FeatureDef, enabled: Set<FeatureId>): FeatureView {
     const stored = this.deps.settings.get().features[def.id];
-    const managed = this.deps.managed.includes(def.id);
+    const managed = this.isManaged(def.id);
     const state = this.pendingFeature === def.id ? 'pending' : stored?.state === 'refused' && !managed ? 'refused' : enabled.has(def.id) && this.isOn(def.id) ? 'on' : 'off';
     return {
       id: def.id,

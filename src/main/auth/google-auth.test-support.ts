@@ -1,6 +1,9 @@
 import type { DeviceCodePrompt } from '../../shared/model';
 import type { ConsentPrompter } from './connector';
-import type { GoogleConfig } from './google-auth';
+import type { OAuth2Client } from 'google-auth-library';
+import { silentLogger } from '../health/logger';
+import { GoogleAuth, type GoogleConfig } from './google-auth';
+import { MemoryVault } from './memory-vault';
 
 /** What the sandbox tells about its Google stand-in (`sandbox.google`); main may not import e2e code, so by shape. */
 export interface SandboxGoogle {
@@ -36,4 +39,14 @@ export class ConsentBrowser implements ConsentPrompter {
     this.markOpened(url);
     if (this.play) this.answered = this.play(url);
   }
+}
+
+/**
+ * A Google client signed in for `scopes` through the real consent flow; `answer` plays the person on the consent page
+ * (e2e/sandbox/google/test-support's completeInBrowser, for the account wanted).
+ */
+export async function signedInGoogleClient(google: SandboxGoogle, scopes: string[], answer: (url: string) => Promise<unknown>): Promise<OAuth2Client> {
+  const auth = new GoogleAuth(googleConfigOf(google), new MemoryVault(), silentLogger);
+  await auth.signIn(scopes, new ConsentBrowser(answer), new AbortController().signal);
+  return auth.accessClient();
 }

@@ -93,6 +93,11 @@ export class AgendaService {
     return this.agenda;
   }
 
+  /** Today's events as the provider sent them (the health check judges the room mailbox by them). */
+  sourceEvents(): readonly SourceEvent[] {
+    return [...this.events.values()];
+  }
+
   /** Concurrent callers share one in-flight sync rather than stacking requests on the provider. */
   refresh(): Promise<void> {
     this.running ??= this.sync().finally(() => {

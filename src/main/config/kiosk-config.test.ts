@@ -41,7 +41,7 @@ describe('settings store', () => {
     const dir = join(path, '..');
     const store = new SettingsStore(dir, silentLogger);
     expect(await store.load()).toEqual({ damaged: true });
-    expect(store.get()).toEqual({ version: 1, room: null, features: {}, connections: {}, bookings: [] });
+    expect(store.get()).toEqual({ version: 1, room: null, features: {}, connections: {}, local: {}, firstConfig: 'pending', bookings: [] });
     expect((await readdir(dir)).some((n) => n.startsWith('settings.json.damaged-'))).toBe(true);
   });
 

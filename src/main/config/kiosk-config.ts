@@ -132,6 +132,32 @@ export const KioskConfigSchema = z
       })
       .strict()
       .default({ language: 'auto', ambientAfterSeconds: 300 }),
+    /** Self-checks (Settings → Health) and who hears about them. */
+    health: z
+      .object({
+        /** IT's addresses: a check that turns bad, and its recovery, are mailed here from the room mailbox. */
+        mailTo: z.array(z.email().max(320)).max(10).default([]),
+        checkMinutes: z.number().int().min(1).max(1440).default(15),
+        /** At most one mail per check in this many hours (a flapping network must not flood the inbox). */
+        mailEveryHours: z.number().min(0.25).max(168).default(6),
+        /** A sign-in lifetime IT enforces (Conditional Access sign-in frequency), to warn 14 days before; null: none. */
+        reauthDays: z.number().int().min(1).max(3650).nullable().default(null),
+      })
+      .strict()
+      .default({ mailTo: [], checkMinutes: 15, mailEveryHours: 6, reauthDays: null }),
+    /**
+     * Self-update of the installed app (Electron; NSIS, AppImage, deb and dmg installs — never MSI) from the server
+     * the installers were built for. Off unless IT names a channel: a room fleet updates when IT decides.
+     */
+    updates: z
+      .object({
+        channel: z.enum(['latest', 'beta', 'alpha']).nullable().default(null),
+        checkHours: z.number().min(1).max(168).default(6),
+        /** Local time to restart into a downloaded update, when nobody is in the room. */
+        installAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 24-hour').default('03:00'),
+      })
+      .strict()
+      .default({ channel: null, checkHours: 6, installAt: '03:00' }),
   })
   .strict();
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;

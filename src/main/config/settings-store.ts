@@ -2,8 +2,9 @@ import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { FeatureIdSchema } from '../../shared/features';
-import { CalendarChoiceSchema, ProviderIdSchema } from '../../shared/model';
+import { CalendarChoiceSchema, LanguageSchema, PrivacySchema, ProviderIdSchema } from '../../shared/model';
 import type { Logger } from '../health/logger';
+import { PIN_HASH_PATTERN } from './admin-pin';
 import { readJsonFile, writeJsonFileAtomic } from './json-file';
 
 /** What the kiosk learned during setup and must remember across restarts (no secrets: tokens live in the vault). */
@@ -31,13 +32,25 @@ export const SettingsSchema = z
         z.object({ account: z.object({ name: z.string().max(200), username: z.string().max(320) }), scopes: z.array(z.string().max(200)).max(60) }).strict(),
       )
       .default({}),
+    /** What the admin chose at the room (wizard or settings); IT's policy overrides each of these. */
+    local: z
+      .object({
+        language: LanguageSchema.optional(),
+        timeZone: z.string().max(64).optional(),
+        privacy: PrivacySchema.partial().optional(),
+        pinHash: z.string().regex(PIN_HASH_PATTERN).optional(),
+      })
+      .strict()
+      .default({}),
+    /** A settings file from before the wizard belongs to a room already set up. */
+    firstConfig: z.enum(['pending', 'done']).default('done'),
     /** Ids of bookings made from this screen, so they keep Extend / End now across restarts (today's only matter). */
     bookings: z.array(z.string().max(512)).max(50).default([]),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
 
-const EMPTY: Settings = { version: 1, room: null, features: {}, connections: {}, bookings: [] };
+const EMPTY: Settings = { version: 1, room: null, features: {}, connections: {}, local: {}, firstConfig: 'pending', bookings: [] };
 
 export class SettingsStore {
   private current: Settings = EMPTY;

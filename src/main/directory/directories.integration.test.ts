@@ -4,10 +4,8 @@ import { completeInBrowser } from '../../../e2e/sandbox/google/test-support';
 import { sandboxAccessToken } from '../../../e2e/sandbox/oauth2-generic/access-token';
 import { accessTokenFor, startTestSandbox } from '../../../e2e/sandbox/test-support';
 import { scopesFor, type FeatureId } from '../../shared/features';
-import { GoogleAuth } from '../auth/google-auth';
 import type { OAuth2Connection } from '../auth/oauth2-api';
-import { ConsentBrowser, googleConfigOf } from '../auth/google-auth.test-support';
-import { MemoryVault } from '../auth/memory-vault';
+import { signedInGoogleClient } from '../auth/google-auth.test-support';
 import { silentLogger } from '../health/logger';
 import { GraphApi } from '../providers/microsoft/graph-api';
 import { DirectoryError, type Directory } from './directory';
@@ -36,10 +34,8 @@ async function connection(sandbox: Sandbox, provider: 'zoom' | 'webex', scopes: 
 }
 
 async function googleDirectory(sandbox: Sandbox, features: FeatureId[], account = sandbox.google.roomAccount): Promise<GoogleDirectory> {
-  const auth = new GoogleAuth(googleConfigOf(sandbox.google), new MemoryVault(), silentLogger);
-  const consent = new ConsentBrowser((url) => completeInBrowser(url, { account, decision: 'accept' }));
-  await auth.signIn(scopesFor('google', features), consent, new AbortController().signal);
-  return new GoogleDirectory(auth.accessClient(), sandbox.google.config.peopleRootUrl);
+  const client = await signedInGoogleClient(sandbox.google, scopesFor('google', features), (url) => completeInBrowser(url, { account, decision: 'accept' }));
+  return new GoogleDirectory(client, sandbox.google.config.peopleRootUrl);
 }
 
 describe('Directory implementations against the sandbox (real clients, real HTTP)', () => {

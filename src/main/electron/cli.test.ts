@@ -5,11 +5,15 @@ import { parseElectronCli, resolveConfigPath } from './cli';
 describe('parseElectronCli', () => {
   it('reads our options among Chromium switches and the script path', () => {
     const cli = parseElectronCli(['--inspect=0', '--remote-debugging-port=0', 'out/main/electron.js', '--windowed', '--config', 'c.json', '--data-dir=d']);
-    expect(cli).toEqual({ configPath: resolve('c.json'), dataDir: resolve('d'), windowed: true });
+    expect(cli).toEqual({ configPath: resolve('c.json'), dataDir: resolve('d'), policyPath: undefined, windowed: true });
   });
 
   it('defaults to kiosk mode with nothing set', () => {
-    expect(parseElectronCli(['out/main/electron.js'])).toEqual({ configPath: undefined, dataDir: undefined, windowed: false });
+    expect(parseElectronCli(['out/main/electron.js'])).toEqual({ configPath: undefined, dataDir: undefined, policyPath: undefined, windowed: false });
+  });
+
+  it('takes IT’s policy file from --policy (tests, the demo)', () => {
+    expect(parseElectronCli(['--policy', 'p.json']).policyPath).toBe(resolve('p.json'));
   });
 });
 

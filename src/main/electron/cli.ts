@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 export interface ElectronCli {
   configPath: string | undefined;
   dataDir: string | undefined;
+  /** `--policy FILE`: IT's policy file elsewhere than the machine-wide place (tests, the demo). */
+  policyPath: string | undefined;
   windowed: boolean;
 }
 
@@ -21,11 +23,12 @@ export function parseElectronCli(argv: readonly string[]): ElectronCli {
     options: {
       config: { type: 'string' },
       'data-dir': { type: 'string' },
+      policy: { type: 'string' },
       windowed: { type: 'boolean', default: false },
     },
   });
   const text = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? resolve(v) : undefined);
-  return { configPath: text(values.config), dataDir: text(values['data-dir']), windowed: values.windowed === true };
+  return { configPath: text(values.config), dataDir: text(values['data-dir']), policyPath: text(values.policy), windowed: values.windowed === true };
 }
 
 /**
@@ -34,7 +37,7 @@ export function parseElectronCli(argv: readonly string[]): ElectronCli {
  *   2. `ROOMDECK_CONFIG` — the same for launchers that can set the environment but not the arguments;
  *   3. the machine-wide file IT deploys: `%ProgramData%\Roomdeck\config.json` on Windows, `/etc/roomdeck/config.json`
  *      elsewhere. Both are writable only by administrators, so the person in the room cannot change them.
- * The managed policy file proper (registry policies, keep-the-last-good-copy) replaces step 3 in a later issue.
+ * IT's managed policy (locks, last good copy) is a separate file: see src/main/policy/policy-path.ts.
  */
 export function resolveConfigPath(cliConfig: string | undefined, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
   if (cliConfig) return cliConfig;

@@ -3,14 +3,17 @@
  * order only. Decisions live in the plain-TS modules beside it (policy, crash-policy, window-options, cli,
  * app-protocol, safe-storage-vault), which Vitest runs in Node without an Electron binary.
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Menu, app, dialog, powerSaveBlocker, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { createRoomdeck, type Roomdeck } from '../app';
 import { ConfigError, loadKioskConfig } from '../config/kiosk-config';
-import { createLogger, type Logger } from '../health/logger';
+import { createFileLogger } from '../health/log-file';
+import type { Logger } from '../health/logger';
 import { systemClock, type ExternalBrowser } from '../ports';
+import { startAutoUpdates } from './auto-update';
+import { PolicyService } from '../policy/policy-service';
+import { resolvePolicyPath } from '../policy/policy-path';
 import { parseElectronCli, resolveConfigPath, type ElectronCli } from './cli';
 import { CrashPolicy, DEFAULT_CRASH_POLICY, parseRelaunchHistory } from './crash-policy';
 import { bridgeApi } from './ipc';
@@ -20,6 +23,7 @@ import { APP_ENTRY_URL, ScopeRegistry, externalUrlAllowed, urlForLog } from './p
 import { registerAppScheme, serveRenderer } from './protocol';
 import { SafeStorageVault } from './safe-storage-vault';
 import { installContentGuards, installPermissionHandlers } from './security';
+import { updatePlan } from './update-policy';
 import { openKioskWindow } from './windows';
 
 /** Build layout (scripts/build.ts): out/main/electron.js, out/preload/index.cjs, out/renderer/. */
@@ -33,12 +37,6 @@ interface HostState {
   scopes: ScopeRegistry;
   kiosk: BrowserWindow | null;
   quitting: boolean;
-}
-
-function fileLogger(dataDir: string): Logger {
-  mkdirSync(dataDir, { recursive: true });
-  const logFile = join(dataDir, 'roomdeck.log');
-  return createLogger((line) => appendFileSync(logFile, `${line}\n`));
 }
 
 function focusKiosk(state: HostState): void {
@@ -80,8 +78,9 @@ async function startKiosk(state: HostState): Promise<void> {
   serveRenderer(RENDERER_DIR, log);
   const vault = await SafeStorageVault.open(join(dataDir, 'vault'), safeStorage, log);
   const opener = new ElectronJoinOpener({ scopes, parent: () => state.kiosk, openApp: (url) => shell.openExternal(url), log });
+  const policy = await PolicyService.open({ path: resolvePolicyPath(cli.policyPath, process.env, process.platform), dataDir, clock: systemClock, log });
   const editors = new ElectronEditorWindows({ scopes, parent: () => state.kiosk, joins: opener, log });
-  const roomdeck: Roomdeck = createRoomdeck(config, dataDir, { vault, opener, editors, browser: systemBrowser(log), clock: systemClock, log });
+  const roomdeck: Roomdeck = createRoomdeck(config, dataDir, { vault, opener, editors, browser: systemBrowser(log), clock: systemClock, log, policy });
   const unbridge = bridgeApi(roomdeck, () => state.kiosk, log);
 
   const crashPolicy = new CrashPolicy({ ...DEFAULT_CRASH_POLICY, clock: systemClock, relaunchHistory: parseRelaunchHistory(process.argv) });
@@ -89,9 +88,12 @@ async function startKiosk(state: HostState): Promise<void> {
 
   // A room screen that sleeps looks broken. (Opening hours from policy come later.)
   const blocker = powerSaveBlocker.start('prevent-display-sleep');
+  const stopUpdates = startAutoUpdates(updatePlan(config.updates, app.isPackaged), systemClock, log);
   app.once('will-quit', () => {
     if (powerSaveBlocker.isStarted(blocker)) powerSaveBlocker.stop(blocker);
+    stopUpdates();
     roomdeck.stop();
+    policy.close();
     unbridge();
   });
 
@@ -116,7 +118,7 @@ export function runElectronHost(): void {
   app.enableSandbox();
   registerAppScheme();
   const dataDir = app.getPath('userData');
-  const state: HostState = { cli, dataDir, log: fileLogger(dataDir), scopes: new ScopeRegistry(), kiosk: null, quitting: false };
+  const state: HostState = { cli, dataDir, log: createFileLogger(dataDir), scopes: new ScopeRegistry(), kiosk: null, quitting: false };
   installContentGuards(state.scopes, state.log);
 
   app.on('second-instance', () => focusKiosk(state));

@@ -13,6 +13,7 @@ const HARDENED = {
   experimentalFeatures: false,
   webviewTag: false,
   navigateOnDragDrop: false,
+  disableBlinkFeatures: 'Auxclick',
 };
 
 describe('kiosk window', () => {

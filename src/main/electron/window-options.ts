@@ -10,7 +10,7 @@ export const KIOSK_BACKGROUND = '#0d1014';
 
 /**
  * Hardened for any content: no Node, isolated and sandboxed renderer, same-origin policy on, no insecure content,
- * no experimental or Blink features, no <webview>, no navigation by dropping a file. DevTools only in development.
+ * no experimental or Blink features (and no auxclick), no <webview>, no navigation by dropping a file. DevTools only in development.
  */
 export function hardenedWebPreferences(options: { preload?: string; partition?: string; devTools: boolean }): WebPreferences {
   return {
@@ -28,6 +28,8 @@ export function hardenedWebPreferences(options: { preload?: string; partition?: 
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    // A middle click would ask for a new window; the open handler denies it, and this stops the event at the source.
+    disableBlinkFeatures: 'Auxclick',
     devTools: options.devTools,
   };
 }

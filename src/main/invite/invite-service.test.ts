@@ -46,32 +46,38 @@ class FakeAttendees implements AttendeeWriter {
   }
 }
 
-function service(overrides: Partial<InviteServiceDeps> = {}) {
+/** A directory that finds everyone in `people`, so they may be invited. */
+const everyone = { source: 'microsoft' as const, search: async () => people };
+
+async function service(overrides: Partial<InviteServiceDeps> = {}) {
   const mailer = new FakeMailer();
   const writer = new FakeAttendees();
   const deps: InviteServiceDeps = {
-    directories: () => [],
+    directories: () => [everyone],
     mailer: () => mailer,
     attendees: () => writer,
     ownBooking: async () => ({ calendar: CALENDAR, meeting: MEETING, room: ROOM }),
     hasOwnBooking: () => true,
+    roomAddress: () => ROOM.email,
     language: 'en',
     log: silentLogger,
     ...overrides,
   };
-  return { invites: new InviteService(deps), mailer, writer };
+  const invites = new InviteService(deps);
+  if (deps.directories().length > 0) await invites.search('a');
+  return { invites, mailer, writer, deps };
 }
 
 describe('InviteService', () => {
   it('adds the people to the booking and mails them the join link', async () => {
-    const { invites, mailer, writer } = service();
+    const { invites, mailer, writer } = await service();
     expect(await invites.send(people)).toEqual({ attendees: true, mailed: true });
     expect(writer.attendees).toEqual(['avery.chen@contoso.com', 'eve@contoso.com']);
     expect(mailer.sent.map((m) => m.to)).toEqual([['avery.chen@contoso.com', 'eve@contoso.com']]);
   });
 
   it('after a failed mail, sending again mails once and adds nobody twice', async () => {
-    const { invites, mailer, writer } = service();
+    const { invites, mailer, writer } = await service();
     mailer.failures = 1;
     await expect(invites.send(people)).rejects.toMatchObject({ code: 'mail-failed' });
     await invites.send(people);
@@ -80,16 +86,33 @@ describe('InviteService', () => {
   });
 
   it('says why when there is nothing to search, nobody to write to, or no booking', async () => {
-    await expect(service().invites.search('x')).rejects.toMatchObject({ code: 'directory-off' });
-    await expect(service({ mailer: () => null, attendees: () => null }).invites.send(people)).rejects.toMatchObject({ code: 'invite-off' });
-    await expect(service({ ownBooking: async () => null }).invites.send(people)).rejects.toBeInstanceOf(UserFacingError);
+    await expect((await service({ directories: () => [] })).invites.search('x')).rejects.toMatchObject({ code: 'directory-off' });
+    await expect((await service({ mailer: () => null, attendees: () => null })).invites.send(people)).rejects.toMatchObject({ code: 'invite-off' });
+    await expect((await service({ ownBooking: async () => null })).invites.send(people)).rejects.toBeInstanceOf(UserFacingError);
+  });
+
+  it('invites only people a search returned, with the directory’s name for them', async () => {
+    const { invites, writer } = await service();
+    await expect(invites.send([{ name: 'Spam', email: 'list@elsewhere.example', source: 'microsoft' }])).rejects.toMatchObject({ code: 'invite-unknown-person' });
+    expect(writer.attendees).toEqual([]);
+    const { invites: fresh, mailer } = await service();
+    await fresh.send([{ ...(people[0] as Person), name: 'Renamed by the page', email: 'AVERY.CHEN@contoso.com' }]);
+    expect(mailer.sent.map((m) => m.to)).toEqual([['avery.chen@contoso.com']]);
+  });
+
+  it('leaves the room itself out of the people found', async () => {
+    const withRoom = { source: 'microsoft' as const, search: async () => [{ name: 'Sala Blu', email: 'BLU@contoso.com', source: 'microsoft' as const }, ...people] };
+    const { deps } = await service();
+    expect((await new InviteService({ ...deps, directories: () => [withRoom] }).search('b')).people).toEqual(people);
   });
 
   it('reports every directory failing as one error, and some failing as a partial answer', async () => {
     const failing = { source: 'zoom' as const, search: async () => Promise.reject(new Error('down')) };
     const working = { source: 'webex' as const, search: async () => [people[0] as Person] };
-    await expect(service({ directories: () => [failing] }).invites.search('a')).rejects.toMatchObject({ code: 'directory-failed' });
-    expect(await service({ directories: () => [failing, working] }).invites.search('a')).toEqual({ people: [people[0]], unavailable: ['zoom'] });
+    const onlyFailing = new InviteService({ ...(await service()).deps, directories: () => [failing] });
+    await expect(onlyFailing.search('a')).rejects.toMatchObject({ code: 'directory-failed' });
+    const partly = new InviteService({ ...(await service()).deps, directories: () => [failing, working] });
+    expect(await partly.search('a')).toEqual({ people: [people[0]], unavailable: ['zoom'] });
   });
 });
 

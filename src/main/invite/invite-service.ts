@@ -1,4 +1,4 @@
-import { MAX_RESULTS, type DirectorySource, type InviteOptions, type Person, type SearchResult, type SendResult } from '../../shared/invite';
+import { emailKey, MAX_RESULTS, type DirectorySource, type InviteOptions, type Person, type SearchResult, type SendResult } from '../../shared/invite';
 import type { CalendarChoice, Meeting, Room } from '../../shared/model';
 import { UserFacingError } from '../bridge/router';
 import { searchDirectories, type Directory } from '../directory/directory';
@@ -18,6 +18,8 @@ export interface InviteServiceDeps {
   ownBooking(): Promise<{ calendar: CalendarChoice; meeting: Meeting; room: Room } | null>;
   /** Whether a booking made here is in progress, from the agenda on screen (no network). */
   hasOwnBooking(): boolean;
+  /** The room's own address: rooms are in directories too, and inviting the room to its own booking is no use. */
+  roomAddress(): string | null;
   language: MailLanguage;
   log: Logger;
 }
@@ -27,7 +29,16 @@ export interface InviteServiceDeps {
  * and mail them its join link from the room's mailbox. Retrying after a failure is safe: attendees already added are
  * not added again, and the mail goes out once per successful send.
  */
+/** Addresses remembered from recent searches; older ones drop out first. */
+const REMEMBERED_PEOPLE = 200;
+
 export class InviteService {
+  /**
+   * Everyone a search found lately, by address. Send accepts only these: the renderer cannot make the room's mailbox
+   * write to an address no directory returned (a compromised page must not turn the room into a mail relay).
+   */
+  private readonly found = new Map<string, Person>();
+
   constructor(private readonly deps: InviteServiceDeps) {}
 
   options(): InviteOptions {
@@ -40,10 +51,14 @@ export class InviteService {
     if (directories.length === 0) throw new UserFacingError('directory-off', 'Directory search is off on this room.');
     const result = await searchDirectories(directories, query, this.deps.log, MAX_RESULTS);
     if (result.unavailable.length === directories.length) throw new UserFacingError('directory-failed', 'The directory did not answer. Please try again.');
-    return result;
+    const room = this.deps.roomAddress();
+    const people = result.people.filter((person) => room === null || emailKey(person.email) !== emailKey(room));
+    for (const person of people) this.remember(person);
+    return { ...result, people };
   }
 
-  async send(people: Person[]): Promise<SendResult> {
+  async send(chosen: Person[]): Promise<SendResult> {
+    const people = this.knownPeople(chosen);
     const writer = this.deps.attendees();
     const mailer = this.deps.mailer();
     if (!writer && !mailer) throw new UserFacingError('invite-off', 'Inviting people is not switched on for this room.');
@@ -53,6 +68,23 @@ export class InviteService {
     if (mailer) await this.mail(mailer, booking.room, booking.meeting, people);
     this.deps.log.info('invite.sent', { people: people.length, attendees: writer !== null, mailed: mailer !== null });
     return { attendees: writer !== null, mailed: mailer !== null };
+  }
+
+  private remember(person: Person): void {
+    const key = emailKey(person.email);
+    this.found.delete(key);
+    this.found.set(key, person);
+    if (this.found.size > REMEMBERED_PEOPLE) this.found.delete(this.found.keys().next().value ?? key);
+  }
+
+  /** The chosen people as the directories gave them (names included), or a refusal naming none of them. */
+  private knownPeople(chosen: Person[]): Person[] {
+    const known = chosen.map((person) => this.found.get(emailKey(person.email)));
+    if (known.some((person) => person === undefined)) {
+      this.deps.log.warn('invite.unknown-person', { count: chosen.length });
+      throw new UserFacingError('invite-unknown-person', 'Only people found by a search can be invited.');
+    }
+    return known.filter((person): person is Person => person !== undefined);
   }
 
   private async addAttendees(writer: AttendeeWriter, calendar: CalendarChoice, eventId: string, people: Person[]): Promise<void> {

@@ -6,9 +6,7 @@ import type { Sandbox } from '../../../e2e/sandbox';
 import { completeInBrowser } from '../../../e2e/sandbox/google/test-support';
 import { accessTokenFor, startTestSandbox } from '../../../e2e/sandbox/test-support';
 import { scopesFor, type FeatureId } from '../../shared/features';
-import { GoogleAuth } from '../auth/google-auth';
-import { ConsentBrowser, googleConfigOf } from '../auth/google-auth.test-support';
-import { MemoryVault } from '../auth/memory-vault';
+import { signedInGoogleClient } from '../auth/google-auth.test-support';
 import { silentLogger } from '../health/logger';
 import { GraphApi } from '../providers/microsoft/graph-api';
 import { GmailMailer } from './gmail-mailer';
@@ -28,10 +26,8 @@ async function graphMailer(sandbox: Sandbox, scopes: string[], account = ROOM): 
 }
 
 async function gmailMailer(sandbox: Sandbox, features: FeatureId[], account = sandbox.google.roomAccount): Promise<GmailMailer> {
-  const auth = new GoogleAuth(googleConfigOf(sandbox.google), new MemoryVault(), silentLogger);
-  const consent = new ConsentBrowser((url) => completeInBrowser(url, { account, decision: 'accept' }));
-  await auth.signIn(scopesFor('google', features), consent, new AbortController().signal);
-  return new GmailMailer(auth.accessClient(), sandbox.google.config.gmailRootUrl);
+  const client = await signedInGoogleClient(sandbox.google, scopesFor('google', features), (url) => completeInBrowser(url, { account, decision: 'accept' }));
+  return new GmailMailer(client, sandbox.google.config.gmailRootUrl);
 }
 
 describe('RoomMailer implementations against the sandbox outbox', () => {

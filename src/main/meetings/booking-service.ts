@@ -6,27 +6,35 @@ import { dayWindow } from '../../shared/room-day';
 import type { SettingsStore } from '../config/settings-store';
 import type { Logger } from '../health/logger';
 import type { Clock } from '../ports';
-import { BookingRefusedError, type MeetingBooker, type NativeMeetingProvider, type RoomBooker } from './room-booker';
+import { MEETING_SERVICE_NAMES, type MeetingService } from '../../shared/model';
+import type { HostedMeeting, MeetingFactory } from './meeting-factory';
+import { BookingRefusedError, type BookingSlot, type MeetingBooker, type NativeMeetingProvider, type RoomBooker } from './room-booker';
 
 export interface BookingServiceDeps {
   /** The room's booker, or null while the booking feature is off. */
   booker(): RoomBooker | null;
-  /** The room's online-meeting booker for a service, or null when that service is not offered. */
+  /** The room's online-meeting booker for a service, or null when that service is not the room's own. */
   meetingBooker(provider: NativeMeetingProvider): MeetingBooker | null;
+  /** A service whose meetings live beside the room's booking (Zoom, Webex; Meet for a Microsoft room), or null. */
+  meetingFactory(provider: MeetingService): MeetingFactory | null;
   calendar(): CalendarChoice | null;
   /** A fresh look at the calendar (sync now), so a booking made meanwhile elsewhere is seen before we book. */
   refreshAgenda(): Promise<Agenda | null>;
   settings: SettingsStore;
   clock: Clock;
-  timeZone: string;
+  /** Read at each booking: the admin or IT's policy may change the room's zone while it runs. */
+  timeZone(): string;
   log: Logger;
   /** The subject the room's calendar shows for a walk-in booking, in the room's language. */
-  subject: string;
+  subject(): string;
 }
 
 const MINUTE = 60_000;
 /** Keep the last few ids only: bookings from earlier days no longer matter. */
 const REMEMBERED = 50;
+
+/** A booking that failed for a passing reason is tried once more: its key makes the retry safe. */
+const BOOKING_ATTEMPTS = 2;
 
 function refusal(err: unknown): UserFacingError {
   if (err instanceof BookingRefusedError && err.reason === 'no-permission') {
@@ -47,31 +55,80 @@ export class BookingService {
   async bookNow(minutes: number): Promise<{ until: string }> {
     const { booker, calendar } = this.ready();
     const slot = await this.freeSlot(minutes);
-    const booked = await booker.book(calendar, slot, this.deps.subject, randomUUID()).catch((err: unknown) => {
+    const booked = await booker.book(calendar, slot, this.deps.subject(), randomUUID()).catch((err: unknown) => {
       throw refusal(err);
     });
     await this.afterBooking(booked.id, minutes);
     return { until: slot.end.toISOString() };
   }
 
-  /** Book now with a Teams or Meet meeting in the same event: one write, so never a meeting without its booking. */
-  async meetNow(provider: NativeMeetingProvider, minutes: number): Promise<{ joinUrl: string; until: string }> {
+  /** Book now with an online meeting: its link for the QR code, and the room booked until `until`. */
+  meetNow(provider: MeetingService, minutes: number): Promise<{ joinUrl: string; until: string }> {
+    const factory = this.deps.meetingFactory(provider);
+    if (factory) return this.meetNowHosted(factory, minutes);
+    if (provider === 'teams' || provider === 'meet') return this.meetNowNative(provider, minutes);
+    throw new UserFacingError('booking-off', 'Meeting from this screen is not switched on.');
+  }
+
+  /** Teams or Meet: the meeting is part of the room's event, one idempotent write, so never one without the other. */
+  private async meetNowNative(provider: NativeMeetingProvider, minutes: number): Promise<{ joinUrl: string; until: string }> {
     const calendar = this.deps.calendar();
     const booker = this.deps.meetingBooker(provider);
     if (!booker || !calendar) throw new UserFacingError('booking-off', 'Meeting from this screen is not switched on.');
     const slot = await this.freeSlot(minutes);
-    const booked = await booker.bookWithMeeting(calendar, slot, this.deps.subject, randomUUID()).catch((err: unknown) => {
+    const booked = await booker.bookWithMeeting(calendar, slot, this.deps.subject(), randomUUID()).catch((err: unknown) => {
       throw refusal(err);
     });
     await this.afterBooking(booked.id, minutes);
     return { joinUrl: booked.joinUrl, until: slot.end.toISOString() };
   }
 
+  /**
+   * Zoom or Webex: two writes in two services, so "never half" is ours to keep. The meeting is created first (the
+   * factory never repeats a create); then the room is booked with its link, retried with the same key when a
+   * passing failure leaves it unclear; if the booking still fails (someone took the slot meanwhile, say), the
+   * meeting is deleted again, so the person sees either both or a clear refusal.
+   */
+  private async meetNowHosted(factory: MeetingFactory, minutes: number): Promise<{ joinUrl: string; until: string }> {
+    const { booker, calendar } = this.ready();
+    const slot = await this.freeSlot(minutes);
+    const key = randomUUID();
+    const meeting = await factory.create({ slot, topic: this.deps.subject(), marker: key });
+    const booked = await this.bookLinked(booker, calendar, slot, key, { service: MEETING_SERVICE_NAMES[factory.meetingProvider], ...meeting }).catch(async (err: unknown) => {
+      await this.discard(factory, meeting);
+      throw refusal(err);
+    });
+    await this.afterBooking(booked.id, minutes);
+    return { joinUrl: meeting.joinUrl, until: slot.end.toISOString() };
+  }
+
+  private async bookLinked(booker: RoomBooker, calendar: CalendarChoice, slot: BookingSlot, key: string, meeting: { service: string; joinUrl: string }): Promise<{ id: string }> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await booker.book(calendar, slot, this.deps.subject(), key, meeting);
+      } catch (err) {
+        const passing = err instanceof BookingRefusedError && err.reason === 'failed';
+        if (!passing || attempt >= BOOKING_ATTEMPTS) throw err;
+        this.deps.log.warn('booking.retry', { attempt });
+      }
+    }
+  }
+
+  /** The clean-up of a meeting whose booking failed; if even that fails, IT finds the leftover in the log. */
+  private async discard(factory: MeetingFactory, meeting: HostedMeeting): Promise<void> {
+    try {
+      await factory.discard(meeting.id);
+      this.deps.log.info('meeting.discarded', { provider: factory.meetingProvider });
+    } catch (err) {
+      this.deps.log.error('meeting.discard-failed', { provider: factory.meetingProvider, meetingId: meeting.id, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
   /** A fresh look at the calendar first: the slot must still be free (someone may have booked from Outlook). */
   private async freeSlot(minutes: number): Promise<{ start: Date; end: Date }> {
     const agenda = await this.deps.refreshAgenda();
     const now = this.minuteNow();
-    const option = bookingOptions(agenda?.meetings ?? [], now, dayWindow(now, this.deps.timeZone).end).find((o) => o.minutes === minutes);
+    const option = bookingOptions(agenda?.meetings ?? [], now, dayWindow(now, this.deps.timeZone()).end).find((o) => o.minutes === minutes);
     if (!option) throw new UserFacingError('slot-taken', 'The room is no longer free for that long.');
     return { start: now, end: new Date(option.until) };
   }
@@ -88,7 +145,7 @@ export class BookingService {
     const mine = this.currentOwn(agenda);
     const next = (agenda?.meetings ?? []).filter((m) => m.showAs !== 'free' && m.start >= mine.end && m.id !== mine.id).sort((a, b) => a.start.localeCompare(b.start))[0];
     const wanted = Date.parse(mine.end) + minutes * MINUTE;
-    const until = new Date(Math.min(wanted, next ? Date.parse(next.start) : wanted, dayWindow(this.deps.clock.now(), this.deps.timeZone).end.getTime()));
+    const until = new Date(Math.min(wanted, next ? Date.parse(next.start) : wanted, dayWindow(this.deps.clock.now(), this.deps.timeZone()).end.getTime()));
     if (until.getTime() <= Date.parse(mine.end)) throw new UserFacingError('slot-taken', 'The next meeting starts right after this one.');
     await booker.setEnd(calendar, mine.id, until).catch((err: unknown) => {
       throw refusal(err);

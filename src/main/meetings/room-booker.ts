@@ -7,6 +7,18 @@ export interface BookingSlot {
   end: Date;
 }
 
+/** An online meeting a booking carries (Zoom, Webex): its link goes in the event so the agenda offers Join. */
+export interface LinkedMeeting {
+  /** The service's name as people know it ("Zoom"). */
+  service: string;
+  joinUrl: string;
+}
+
+/** The event text for a linked meeting: the link on a line of its own, which every calendar client makes clickable. */
+export function linkedMeetingNote(meeting: LinkedMeeting): string {
+  return `Join the ${meeting.service} meeting:\n${meeting.joinUrl}`;
+}
+
 export type BookingRefusal = 'no-permission' | 'conflict' | 'failed';
 
 const MESSAGES: Record<BookingRefusal, string> = {
@@ -39,9 +51,9 @@ export interface RoomBooker {
    * Books `slot` in `calendar`. `key` is generated once per tap and reused for every retry of that tap: it makes the
    * create idempotent (Graph `transactionId`, Google client-supplied event id), so a retry after a lost response
    * returns the first booking instead of making a second. Refuses with 'conflict' when another busy event overlaps
-   * the slot.
+   * the slot. `meeting`, when given, is written into the event (body/description and location).
    */
-  book(calendar: CalendarChoice, slot: BookingSlot, subject: string, key: string): Promise<{ id: string }>;
+  book(calendar: CalendarChoice, slot: BookingSlot, subject: string, key: string, meeting?: LinkedMeeting): Promise<{ id: string }>;
   /** Moves the end of booking `id` (End now: earlier; Extend: later, refused with 'conflict' if that overlaps). */
   setEnd(calendar: CalendarChoice, id: string, end: Date): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { Account, AppState, CalendarChoice, Notice, SignInMethod } from '../../shared/model';
+import type { Account, AppState, CalendarChoice, MeetingService, Notice, SignInMethod } from '../../shared/model';
 import type { ConsentPrompter } from '../auth/connector';
 import { isDeclined } from '../auth/microsoft-connector';
 import {
@@ -13,11 +13,14 @@ import { ConsentRefusedError } from '../auth/connector';
 import { LoopbackError } from '../auth/loopback';
 import type { KioskConfig } from '../config/kiosk-config';
 import type { SettingsStore } from '../config/settings-store';
+import type { RoomSettings } from '../policy/room-settings';
 import type { Logger } from '../health/logger';
 import type { ExternalBrowser } from '../ports';
 
 export interface RoomSetupDeps {
   config: KioskConfig;
+  /** The settings in force (policy > admin > install): which provider, which calendar, which sign-in method. */
+  roomSettings(): RoomSettings;
   settings: SettingsStore;
   /** The providers IT configured as possible room accounts. */
   accounts: Partial<Record<RoomProvider, RoomAccount>>;
@@ -33,7 +36,7 @@ export interface RoomSetupDeps {
   /** Whether "Book now" may be offered for this room (its booking feature is on). */
   canBook(provider: RoomProvider): boolean;
   /** Online-meeting services "Meet now" may offer for this room. */
-  meetNow(provider: RoomProvider): ('teams' | 'meet')[];
+  meetNow(provider: RoomProvider): MeetingService[];
   log: Logger;
 }
 
@@ -64,7 +67,12 @@ export class RoomSetup {
   }
 
   private offered(): RoomProvider[] {
-    return (['microsoft', 'google'] as const).filter((p) => this.deps.accounts[p]);
+    const only = this.deps.roomSettings().provider;
+    return (['microsoft', 'google'] as const).filter((p) => this.deps.accounts[p] && (only === null || only === p));
+  }
+
+  private firstRun(): boolean {
+    return this.deps.settings.get().firstConfig === 'pending';
   }
 
   async start(): Promise<void> {
@@ -72,12 +80,36 @@ export class RoomSetup {
     const saved = this.deps.settings.get().room;
     const provider = saved ? this.deps.accounts[saved.provider] : undefined;
     const account = saved && provider ? await provider.find(saved.key) : null;
-    if (saved && account && saved.calendar) return this.enterRoom(saved.provider, account, saved.calendar);
-    if (saved && account) return this.offerCalendars(saved.provider, account);
+    if (saved && account && saved.calendar) return this.afterCalendar(saved.provider, account, saved.calendar);
+    if (saved && account) return this.offerCalendars(saved.provider, account, true);
     const notice: Notice | null = damaged ? { code: 'settings-damaged' } : saved ? { code: 'session-lost' } : null;
-    this.set({ phase: 'setup', notice, providers: this.offered() });
+    this.showSetup(notice);
     const first = this.offered()[0];
-    if (this.deps.config.autoSignIn && first) this.signIn(first, this.deps.config.signInMethod);
+    if (this.deps.config.autoSignIn && first) this.signIn(first, this.deps.roomSettings().signInMethod);
+  }
+
+  private showSetup(notice: Notice | null): void {
+    this.set({ phase: 'setup', notice, providers: this.offered(), firstRun: this.firstRun() });
+  }
+
+  /** The wizard's Back: from the calendars to the sign-in, from the later steps to the calendars (no auto-pick). */
+  async back(): Promise<void> {
+    const room = this.deps.settings.get().room;
+    if (this.state.phase === 'choose-calendar') return this.showSetup(null);
+    if (this.state.phase === 'configure' && room) {
+      const { name, username } = this.state.account;
+      return this.offerCalendars(room.provider, { key: room.key, name, username }, false);
+    }
+  }
+
+  /** The wizard's last step: the home screen from now on, also after a restart. */
+  async finish(): Promise<void> {
+    const room = this.deps.settings.get().room;
+    if (this.state.phase !== 'configure' || !room?.calendar) throw new Error('Not configuring now');
+    const { name, username } = this.state.account;
+    await this.deps.settings.update((s) => ({ ...s, firstConfig: 'done' }));
+    this.deps.log.info('setup.first-config-done', { provider: room.provider });
+    this.enterRoom(room.provider, { key: room.key, name, username }, room.calendar);
   }
 
   /** Returns at once: progress (device code, browser page, success, failure) arrives as state changes. */
@@ -101,7 +133,17 @@ export class RoomSetup {
     if (!room) throw new Error('No signed-in account');
     const { name, username } = this.state.account;
     await this.deps.settings.update((s) => ({ ...s, room: { ...room, calendar } }));
-    this.enterRoom(room.provider, { key: room.key, name, username }, calendar);
+    await this.afterCalendar(room.provider, { key: room.key, name, username }, calendar);
+  }
+
+  /**
+   * The first configuration goes on to features, privacy and PIN; an unattended install (autoSignIn: the demo, a
+   * scripted roll-out) has nobody to ask, so it ends here.
+   */
+  private async afterCalendar(provider: RoomProvider, account: RoomAccountSummary, calendar: CalendarChoice): Promise<void> {
+    if (this.firstRun() && this.deps.config.autoSignIn) await this.deps.settings.update((s) => ({ ...s, firstConfig: 'done' }));
+    if (this.firstRun()) return this.set({ phase: 'configure', account: toAccount(provider, account) });
+    this.enterRoom(provider, account, calendar);
   }
 
   /** A feature switch changed what the home screen may offer. */
@@ -112,7 +154,7 @@ export class RoomSetup {
     if (actions.canBook !== this.state.canBook || actions.meetNow.join() !== this.state.meetNow.join()) this.set({ ...this.state, ...actions });
   }
 
-  private actions(provider: RoomProvider): { canBook: boolean; meetNow: ('teams' | 'meet')[] } {
+  private actions(provider: RoomProvider): { canBook: boolean; meetNow: MeetingService[] } {
     return { canBook: this.deps.canBook(provider), meetNow: this.deps.meetNow(provider) };
   }
 
@@ -146,7 +188,7 @@ export class RoomSetup {
     } catch (err) {
       const code = controller.signal.aborted ? 'sign-in-cancelled' : signInFailureCode(err);
       this.deps.log.warn('setup.sign-in-failed', { provider: account.provider, code, error: err instanceof Error ? err.message : String(err) });
-      this.set({ phase: 'setup', notice: { code, detail: err instanceof Error ? err.message.slice(0, 300) : undefined }, providers: this.offered() });
+      this.showSetup({ code, detail: err instanceof Error ? err.message.slice(0, 300) : undefined });
     } finally {
       this.signing = null;
     }
@@ -158,11 +200,11 @@ export class RoomSetup {
     const saved = this.deps.settings.get().room;
     const calendar = saved?.provider === provider && saved.key === signed.key ? saved.calendar : null;
     await this.deps.settings.update((s) => ({ ...s, room: { provider, key: signed.key, calendar } }));
-    if (calendar) return this.enterRoom(provider, signed, calendar);
-    return this.offerCalendars(provider, signed);
+    if (calendar) return this.afterCalendar(provider, signed, calendar);
+    return this.offerCalendars(provider, signed, true);
   }
 
-  private async offerCalendars(provider: RoomProvider, account: RoomAccountSummary): Promise<void> {
+  private async offerCalendars(provider: RoomProvider, account: RoomAccountSummary, autoPick: boolean): Promise<void> {
     const source = this.deps.accounts[provider];
     let calendars: CalendarChoice[];
     try {
@@ -173,7 +215,7 @@ export class RoomSetup {
       this.set({ phase: 'choose-calendar', account: toAccount(provider, account), calendars: [], notice: { code: 'calendars-unavailable' } });
       return;
     }
-    const preset = this.deps.config.room.calendarOwner?.toLowerCase();
+    const preset = autoPick ? this.deps.roomSettings().calendarOwner?.toLowerCase() : undefined;
     const chosen = preset ? calendars.find((c) => c.ownerEmail.toLowerCase() === preset) : undefined;
     this.set({ phase: 'choose-calendar', account: toAccount(provider, account), calendars, notice: null });
     if (chosen) await this.chooseCalendar(chosen.id);

@@ -1,15 +1,16 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createRoomdeck } from '../app';
 import { FileVault } from '../auth/file-vault';
 import { ConfigError, loadKioskConfig } from '../config/kiosk-config';
-import { createLogger } from '../health/logger';
+import { createFileLogger } from '../health/log-file';
+import { PolicyService } from '../policy/policy-service';
+import { resolvePolicyPath } from '../policy/policy-path';
 import { systemClock, type ExternalBrowser, type JoinOpener } from '../ports';
 import { startWebServer } from './web-server';
 
-const USAGE = 'Usage: roomdeck-web --config FILE --data-dir DIR [--port N] [--renderer-dir DIR]';
+const USAGE = 'Usage: roomdeck-web --config FILE --data-dir DIR [--policy FILE] [--port N] [--renderer-dir DIR]';
 
 function parseCli(argv: string[]) {
   const { values } = parseArgs({
@@ -17,6 +18,7 @@ function parseCli(argv: string[]) {
     options: {
       config: { type: 'string' },
       'data-dir': { type: 'string' },
+      policy: { type: 'string' },
       port: { type: 'string', default: '0' },
       'renderer-dir': { type: 'string' },
     },
@@ -28,6 +30,7 @@ function parseCli(argv: string[]) {
   return {
     config: resolve(values.config),
     dataDir: resolve(values['data-dir']),
+    policy: resolvePolicyPath(values.policy, process.env, process.platform),
     port,
     rendererDir: resolve(values['renderer-dir'] ?? fileURLToPath(new URL('../renderer', import.meta.url))),
   };
@@ -37,16 +40,15 @@ function parseCli(argv: string[]) {
 async function main(): Promise<void> {
   const cli = parseCli(process.argv.slice(2));
   const config = await loadKioskConfig(cli.config);
-  mkdirSync(cli.dataDir, { recursive: true });
-  const logFile = join(cli.dataDir, 'roomdeck.log');
-  const log = createLogger((line) => appendFileSync(logFile, `${line}\n`));
+  const log = createFileLogger(cli.dataDir);
 
   let app: ReturnType<typeof createRoomdeck> | null = null;
   // In the web host the page itself is the only window we have: main tells it which URL to open.
   const openInPage = async (url: string) => app?.bus.emit('open-url', { url });
   const opener: JoinOpener = { open: (target) => openInPage(target.url) };
   const browser: ExternalBrowser = { open: openInPage };
-  app = createRoomdeck(config, cli.dataDir, { vault: new FileVault(join(cli.dataDir, 'vault')), opener, browser, clock: systemClock, log });
+  const policy = await PolicyService.open({ path: cli.policy, dataDir: cli.dataDir, clock: systemClock, log });
+  app = createRoomdeck(config, cli.dataDir, { vault: new FileVault(join(cli.dataDir, 'vault')), opener, browser, clock: systemClock, log, policy });
 
   const server = await startWebServer({ app, rendererDir: cli.rendererDir, port: cli.port, log });
   await app.start();
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
 
   const shutdown = () => {
     app?.stop();
+    policy.close();
     void server.close().then(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);

@@ -26,7 +26,7 @@ function send(url: string, init: { method?: string; headers?: Record<string, str
   });
 }
 
-const state = { phase: 'setup', notice: null, providers: ['microsoft'] };
+const state = { phase: 'setup', notice: null, providers: ['microsoft'], firstRun: true };
 const handlers = {
   'app.state': async () => state,
 } as unknown as Handlers;

@@ -77,3 +77,22 @@ export function useIdle(afterMs: number): boolean {
   }, [afterMs]);
   return idle;
 }
+
+/** Admin screens close by themselves after this long untouched, like the PIN session in main. */
+export const ADMIN_IDLE_MS = 5 * 60_000;
+
+/** Calls `onIdle` once nobody has touched the screen for `ms` (each touch starts the wait again). */
+export function useIdleTimeout(ms: number, onIdle: () => void): void {
+  useEffect(() => {
+    let timer = window.setTimeout(onIdle, ms);
+    const reset = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(onIdle, ms);
+    };
+    window.addEventListener('pointerdown', reset);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('pointerdown', reset);
+    };
+  }, [ms, onIdle]);
+}

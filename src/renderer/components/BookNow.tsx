@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bookingOptions } from '../../shared/booking-slots';
 import { dayWindow } from '../../shared/room-day';
-import type { Meeting } from '../../shared/model';
+import { MEETING_SERVICE_NAMES, type Meeting, type MeetingService } from '../../shared/model';
 import { useApi } from '../api/hooks';
 import { formatTime } from '../i18n';
 import { InvitePeopleButton } from './InviteScreen';
+import { ProviderBadge } from './ProviderBadge';
 import { QrCode } from './QrCode';
 
 /**
@@ -25,11 +26,30 @@ function useRoomAction(onRefused: (message: string) => void) {
   return { run, busy };
 }
 
-type MeetingService = 'teams' | 'meet';
-const SERVICE_NAMES: Record<MeetingService, string> = { teams: 'Microsoft Teams', meet: 'Google Meet' };
+/**
+ * What the room's free time can become: a plain booking, or a booking with an online meeting. `service` is null
+ * while the person still picks one (skipped when only one is offered: no tap without a choice).
+ */
+type Choice = { kind: 'book' } | { kind: 'meet'; service: MeetingService | null };
 
-/** What the room's free time can become: a plain booking, or a booking with a Teams / Meet meeting in it. */
-type Choice = { kind: 'book' } | { kind: 'meet'; service: MeetingService };
+function sameChoice(a: Choice | null, b: Choice): boolean {
+  return a?.kind === b.kind && (a.kind === 'book' || (b.kind === 'meet' && a.service === b.service));
+}
+
+/** Meet now, second step when several services are offered: one large button per service, with its mark. */
+function ServicePicker({ services, onPick }: { services: MeetingService[]; onPick: (service: MeetingService) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="book-now__choices" role="group" aria-label={t('booking.whichService')}>
+      <p className="book-now__question">{t('booking.whichService')}</p>
+      {services.map((service) => (
+        <button key={service} type="button" className="button book-now__choice book-now__service" onClick={() => onPick(service)}>
+          <ProviderBadge provider={service} name={MEETING_SERVICE_NAMES[service]} />
+        </button>
+      ))}
+    </div>
+  );
+}
 
 /** "Book now" and "Meet now": the durations that fit before the next meeting, one tap each. */
 export function BookNow(props: {
@@ -38,7 +58,7 @@ export function BookNow(props: {
   timeZone: string;
   canBook: boolean;
   meetNow: MeetingService[];
-  onMeetingReady: (url: string) => void;
+  onMeetingReady: (meeting: { url: string; service: MeetingService }) => void;
   onRefused: (message: string) => void;
 }) {
   const { meetings, now, timeZone, canBook, meetNow } = props;
@@ -49,38 +69,47 @@ export function BookNow(props: {
   const options = bookingOptions(meetings, now, dayWindow(now, timeZone).end);
   if (options.length === 0) return null;
   const book = async (minutes: number) => {
-    if (choice?.kind === 'meet') {
-      const result = await api.call('room.meetNow', { provider: choice.service, minutes });
-      if (result.ok) {
-        setChoice(null);
-        props.onMeetingReady(result.output.joinUrl);
-      } else await run(async () => result);
+    if (choice?.kind === 'meet' && choice.service) {
+      const service = choice.service;
+      let url = '';
+      const ok = await run(async () => {
+        const result = await api.call('room.meetNow', { provider: service, minutes });
+        if (result.ok) url = result.output.joinUrl;
+        return result;
+      });
+      setChoice(null);
+      if (ok) props.onMeetingReady({ url, service });
       return;
     }
     if (await run(() => api.call('room.bookNow', { minutes }))) setChoice(null);
   };
-  const toggle = (next: Choice) => setChoice(choice && JSON.stringify(choice) === JSON.stringify(next) ? null : next);
+  const toggle = (next: Choice) => setChoice(sameChoice(choice, next) ? null : next);
+  const only = meetNow.length === 1 ? meetNow[0] : undefined;
+  const service = choice?.kind === 'meet' ? choice.service : null;
   return (
     <div className="book-now">
       <div className="book-now__actions">
-        {meetNow.map((service) => (
-          <button key={service} type="button" className="button button--primary button--large" aria-expanded={choice?.kind === 'meet' && choice.service === service} onClick={() => toggle({ kind: 'meet', service })}>
-            {meetNow.length > 1 ? t('booking.meetNowOn', { service: SERVICE_NAMES[service] }) : t('booking.meetNow')}
+        {meetNow.length > 0 ? (
+          <button type="button" className="button button--primary button--large" aria-expanded={choice?.kind === 'meet'} onClick={() => toggle({ kind: 'meet', service: only ?? null })}>
+            {t('booking.meetNow')}
           </button>
-        ))}
+        ) : null}
         {canBook ? (
           <button type="button" className="button button--large" aria-expanded={choice?.kind === 'book'} onClick={() => toggle({ kind: 'book' })}>
             {t('booking.bookNow')}
           </button>
         ) : null}
       </div>
-      {choice ? (
-        <div className="book-now__choices" role="group" aria-label={t('booking.howLong')}>
+      {choice?.kind === 'meet' && !service ? <ServicePicker services={meetNow} onPick={(picked) => setChoice({ kind: 'meet', service: picked })} /> : null}
+      {choice && (choice.kind === 'book' || service) ? (
+        <div className="book-now__choices" role="group" aria-label={t('booking.howLong')} aria-busy={busy}>
+          {service && !only ? <p className="book-now__question">{t('booking.meetOnFor', { service: MEETING_SERVICE_NAMES[service] })}</p> : null}
           {options.map((o) => (
             <button key={o.minutes} type="button" className="button book-now__choice" disabled={busy} onClick={() => void book(o.minutes)}>
               {o.untilNext ? t('booking.untilNext', { time: formatTime(o.until, timeZone, i18n.language) }) : t('booking.minutes', { count: o.minutes })}
             </button>
           ))}
+          {busy && service ? <p className="book-now__question" role="status">{t('booking.creating', { service: MEETING_SERVICE_NAMES[service] })}</p> : null}
         </div>
       ) : null}
     </div>
@@ -88,17 +117,19 @@ export function BookNow(props: {
 }
 
 /** The new meeting's link as a QR code, so people join from their phones too; stays until closed. */
-export function MeetingReady({ url, onClose }: { url: string; onClose: () => void }) {
+export function MeetingReady({ url, service, onClose }: { url: string; service: MeetingService; onClose: () => void }) {
   const { t } = useTranslation();
   return (
     <div className="meeting-ready" role="dialog" aria-label={t('booking.ready')} data-testid="meeting-ready">
       <QrCode value={url} label={t('booking.qrAlt')} size={380} />
       <div className="meeting-ready__text">
+        <ProviderBadge provider={service} name={MEETING_SERVICE_NAMES[service]} />
         <p className="meeting-ready__title">{t('booking.ready')}</p>
         <p className="muted">{t('booking.scanToJoin')}</p>
         <p className="meeting-ready__url" data-testid="meeting-url">{url}</p>
         <div className="meeting-ready__actions">
-          <InvitePeopleButton />
+          {/* The next thing people usually do with a new meeting: tell the others. */}
+          <InvitePeopleButton primary />
           <button type="button" className="button" onClick={onClose}>{t('booking.close')}</button>
         </div>
       </div>

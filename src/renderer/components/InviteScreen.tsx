@@ -60,12 +60,12 @@ export function InviteScreen({ onClose }: { onClose: () => void }) {
 }
 
 /** "Invite people" next to a booking made here: opens the invite screen over everything. */
-export function InvitePeopleButton() {
+export function InvitePeopleButton({ primary = false }: { primary?: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="button" onClick={() => setOpen(true)}>{t('invite.open')}</button>
+      <button type="button" className={primary ? 'button button--primary' : 'button'} onClick={() => setOpen(true)}>{t('invite.open')}</button>
       {open ? <InviteScreen onClose={() => setOpen(false)} /> : null}
     </>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agenda } from '../../shared/model';
+import type { Agenda, MeetingService } from '../../shared/model';
 import { nowAndNext } from '../../shared/room-status';
 import { useAgenda, useApi, useNow } from '../api/hooks';
 import { AgendaList } from '../components/AgendaList';
@@ -34,9 +34,9 @@ function SignInNeededBanner({ provider }: { provider: 'microsoft' | 'google' }) 
   );
 }
 
-export function HomeScreen(props: { provider: 'microsoft' | 'google'; signInNeeded: boolean; canBook: boolean; meetNow: ('teams' | 'meet')[]; onSettings: () => void; onFiles: () => void }) {
+export function HomeScreen(props: { provider: 'microsoft' | 'google'; signInNeeded: boolean; canBook: boolean; meetNow: MeetingService[]; onSettings: () => void; onFiles: () => void }) {
   const { provider, signInNeeded, canBook, meetNow, onSettings, onFiles } = props;
-  const [readyLink, setReadyLink] = useState<string | null>(null);
+  const [ready, setReady] = useState<{ url: string; service: MeetingService } | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const { t } = useTranslation();
   const agenda = useAgenda();
@@ -86,15 +86,15 @@ export function HomeScreen(props: { provider: 'microsoft' | 'google'; signInNeed
             timeZone={room.timeZone}
             empty={t('home.nothingNow')}
             primary
-            whenEmpty={canBook || meetNow.length > 0 ? <BookNow meetings={meetings} now={now} timeZone={room.timeZone} canBook={canBook} meetNow={meetNow} onMeetingReady={setReadyLink} onRefused={setRefusal} /> : null}
+            whenEmpty={canBook || meetNow.length > 0 ? <BookNow meetings={meetings} now={now} timeZone={room.timeZone} canBook={canBook} meetNow={meetNow} onMeetingReady={setReady} onRefused={setRefusal} /> : null}
           />
           <MeetingCard label={t('home.next')} meeting={current.next} timeZone={room.timeZone} empty={t('home.noMoreToday')} />
         </div>
         <AgendaList meetings={upcoming} now={now} timeZone={room.timeZone} />
       </div>
-      {readyLink ? (
+      {ready ? (
         <div className="dialog">
-          <MeetingReady url={readyLink} onClose={() => setReadyLink(null)} />
+          <MeetingReady url={ready.url} service={ready.service} onClose={() => setReady(null)} />
         </div>
       ) : null}
     </main>

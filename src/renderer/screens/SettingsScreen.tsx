@@ -1,84 +1,39 @@
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProviderView, SettingsView } from '../../shared/model';
-import { useApi } from '../api/hooks';
-import { ConsentDialog } from '../components/ConsentDialog';
-import { FeatureSwitch } from '../components/FeatureSwitch';
+import { ADMIN_IDLE_MS, useApi, useIdleTimeout } from '../api/hooks';
+import { FeatureSettings } from '../components/FeatureSettings';
+import { LanguageChoice, OtherManagedSettings, PolicyStatus, PrivacyChoice, TimeZoneChoice, useRoomSettings } from '../components/RoomSettingsControls';
 
-/** Settings close by themselves after this long untouched, like the PIN session in main. */
-const IDLE_MS = 5 * 60_000;
-
-function useSettings(onLocked: () => void): SettingsView | null {
-  const api = useApi();
-  const [view, setView] = useState<SettingsView | null>(null);
-  useEffect(() => {
-    const off = api.on('settings', setView);
-    void api.call('settings.get', {}).then((r) => (r.ok ? setView(r.output) : onLocked()));
-    return off;
-  }, [api, onLocked]);
-  return view;
-}
-
-function ConnectionLine({ provider }: { provider: ProviderView }) {
+export function SettingsScreen({ onClose, onHealth }: { onClose: () => void; onHealth: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { connection } = provider;
-  if (!provider.available) return <p className="provider-block__status muted">{t('settings.notConfigured')}</p>;
-  return (
-    <div className="provider-block__status">
-      <span data-testid={`connection-${provider.provider}`} data-state={connection.state}>
-        {connection.account ? t('settings.connectedAs', { name: connection.account.name, username: connection.account.username }) : t(`settings.connection.${connection.state}`)}
-        {provider.isRoomAccount ? ` · ${t('settings.roomAccount')}` : ''}
-      </span>
-      {connection.state === 'connected' && !provider.isRoomAccount ? (
-        <button type="button" className="button button--quiet" onClick={() => void api.call('settings.disconnect', { provider: provider.provider })}>
-          {t('settings.disconnect', { provider: provider.name })}
-        </button>
-      ) : null}
-    </div>
-  );
-}
-
-export function SettingsScreen({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
-  const api = useApi();
-  const view = useSettings(onClose);
-  const close = () => {
+  const room = useRoomSettings(null, true);
+  const close = useCallback(() => {
     void api.call('admin.lock', {});
     onClose();
-  };
-  useEffect(() => {
-    let timer = window.setTimeout(close, IDLE_MS);
-    const reset = () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(close, IDLE_MS);
-    };
-    window.addEventListener('pointerdown', reset);
-    return () => {
-      window.clearTimeout(timer);
-      window.removeEventListener('pointerdown', reset);
-    };
-  });
-  const consentProvider = view?.providers.find((p) => p.provider === view.consent?.provider);
+  }, [api, onClose]);
+  useIdleTimeout(ADMIN_IDLE_MS, close);
   return (
     <main className="screen settings">
       <header className="settings__header">
         <h1 className="headline">{t('settings.title')}</h1>
-        <button type="button" className="button button--primary" onClick={close}>{t('settings.done')}</button>
+        <div className="settings__actions">
+          <button type="button" className="button" onClick={onHealth}>{t('health.open')}</button>
+          <button type="button" className="button button--primary" onClick={close}>{t('settings.done')}</button>
+        </div>
       </header>
+      {room.view ? <PolicyStatus report={room.view.policy} /> : null}
+      {room.view ? (
+        <section className="provider-block room-settings" aria-labelledby="room-settings">
+          <h2 id="room-settings" className="provider-block__name">{t('settings.room')}</h2>
+          <LanguageChoice view={room.view} change={room.change} />
+          <TimeZoneChoice view={room.view} change={room.change} />
+          <PrivacyChoice view={room.view} change={room.change} />
+          <OtherManagedSettings view={room.view} />
+        </section>
+      ) : null}
       <p className="lead">{t('settings.intro')}</p>
-      <div className="settings__providers">
-        {(view?.providers ?? []).map((provider) => (
-          <section key={provider.provider} className="provider-block" aria-labelledby={`provider-${provider.provider}`} data-provider={provider.provider}>
-            <h2 id={`provider-${provider.provider}`} className="provider-block__name">{provider.name}</h2>
-            <ConnectionLine provider={provider} />
-            <ul className="feature-list">
-              {provider.features.map((f) => <FeatureSwitch key={f.id} feature={f} disabled={!provider.available || view?.consent !== null} />)}
-            </ul>
-          </section>
-        ))}
-      </div>
-      {view?.consent ? <ConsentDialog consent={view.consent} providerName={consentProvider?.name ?? view.consent.provider} /> : null}
+      <FeatureSettings onLocked={onClose} />
     </main>
   );
 }

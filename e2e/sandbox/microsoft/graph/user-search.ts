@@ -88,6 +88,35 @@ const listUsers: Authed = (ctx, req, _params, principal) => {
   return graphJson(req, 200, { '@odata.context': metadata(req, `users${select ? `(${select})` : ''}`), ...count, value });
 };
 
+/**
+ * GET /me/people (https://learn.microsoft.com/en-us/graph/api/user-list-people): People.Read; `$search` is a plain
+ * term matched against names and addresses (no ConsistencyLevel needed). Real relevance comes from the mailbox's
+ * traffic; the sandbox ranks everyone equally, people before rooms, and never lists the caller.
+ */
+const listPeople: Authed = (ctx, req, _params, principal) => {
+  if (!hasScope(principal, ['People.Read', 'People.Read.All'])) return graphErrorNamed(req, ctx.clock, 'accessDenied');
+  const term = (req.query['$search'] ?? '').replace(/^"|"$/g, '');
+  const clause = (property: Searchable): Clause => ({ property, value: term });
+  const search: SearchExpression = { op: 'OR', clauses: [clause('displayName'), clause('mail')] };
+  const top = Math.min(MAX_TOP, Number(req.query['$top'] ?? '10') || 10);
+  const people = ctx.directory.users
+    .filter((user) => user.id !== principal.user.id && (term === '' || matches(user, search)))
+    .sort((a, b) => Number(a.kind === 'room') - Number(b.kind === 'room'))
+    .slice(0, top)
+    .map((user) => ({
+      id: user.id,
+      displayName: user.displayName,
+      givenName: user.givenName,
+      surname: user.surname,
+      jobTitle: user.jobTitle,
+      officeLocation: user.officeLocation,
+      userPrincipalName: user.userPrincipalName,
+      scoredEmailAddresses: [{ address: user.mail, relevanceScore: 1, selectionLikelihood: 'notSpecified' }],
+      personType: { class: 'Person', subclass: user.kind === 'room' ? 'Room' : 'OrganizationUser' },
+    }));
+  return graphJson(req, 200, { '@odata.context': metadata(req, `users('${principal.user.id}')/people`), value: people });
+};
+
 export function userSearchRoutes(ctx: GraphContext): Route[] {
-  return [graphRoute(ctx, 'users', listUsers)];
+  return [graphRoute(ctx, 'users', listUsers), graphRoute(ctx, 'me/people', listPeople)];
 }

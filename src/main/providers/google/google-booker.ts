@@ -7,7 +7,7 @@ import type { CalendarChoice } from '../../../shared/model';
 import { asConnectionLost } from '../../auth/google-auth';
 import type { SourceEvent } from '../../calendar/calendar-source';
 import { silentLogger, type Logger } from '../../health/logger';
-import { blocksBooking, BookingRefusedError, refusedAs, type BookingSlot, type MeetingBooker, type RoomBooker } from '../../meetings/room-booker';
+import { blocksBooking, BookingRefusedError, refusedAs, linkedMeetingNote, type BookingSlot, type LinkedMeeting, type MeetingBooker, type RoomBooker } from '../../meetings/room-booker';
 import { sourceEventsOf, toSourceEvent } from './google-calendar';
 import { GoogleEventSchema } from './google-schemas';
 import { httpStatusOf, isUsageLimit } from './google-sync';
@@ -94,10 +94,11 @@ function meetStateOf(event: calendar_v3.Schema$Event): MeetState {
 
 /** Ad-hoc room bookings in a Google calendar; needs calendar.events (or calendar) and writer access to the calendar. */
 /** The room's own booking: busy, no reminders (nobody is there to dismiss them), times in UTC. */
-function bookingBody(id: string, subject: string, slot: BookingSlot): calendar_v3.Schema$Event {
+function bookingBody(id: string, subject: string, slot: BookingSlot, meeting?: LinkedMeeting): calendar_v3.Schema$Event {
   return {
     id,
     summary: subject,
+    ...(meeting ? { description: linkedMeetingNote(meeting), location: meeting.joinUrl } : {}),
     start: { dateTime: slot.start.toISOString(), timeZone: 'UTC' },
     end: { dateTime: slot.end.toISOString(), timeZone: 'UTC' },
     transparency: 'opaque',
@@ -123,13 +124,13 @@ export class GoogleRoomBooker implements RoomBooker, MeetingBooker {
    * double-book the room. An event with this key's id is an earlier attempt whose answer got lost: that is the booking.
    * The insert carries that id too, so a replay racing the first gets 409 duplicate, which is success.
    */
-  book(choice: CalendarChoice, slot: BookingSlot, subject: string, key: string): Promise<{ id: string }> {
+  book(choice: CalendarChoice, slot: BookingSlot, subject: string, key: string, meeting?: LinkedMeeting): Promise<{ id: string }> {
     const id = bookingEventId(key);
     return refusedAs(refusal, async () => {
       const existing = await this.eventsBetween(choice, slot.start, slot.end);
       if (existing.some((event) => event.id === id && !event.isCancelled)) return { id };
       if (existing.some((event) => blocksBooking(event, slot, () => false))) throw new BookingRefusedError('conflict');
-      const requestBody = bookingBody(id, subject, slot);
+      const requestBody = bookingBody(id, subject, slot, meeting);
       try {
         await this.api.events.insert({ calendarId: choice.id, requestBody });
       } catch (error) {
@@ -158,15 +159,35 @@ export class GoogleRoomBooker implements RoomBooker, MeetingBooker {
         if (existing.some((candidate) => blocksBooking(candidate, slot, () => false))) throw new BookingRefusedError('conflict');
         event = await this.insertWithMeet(choice, slot, subject, id);
       }
-      // A cancelled event with this id is an earlier attempt already cleaned up: the id stays taken, so this key is spent.
-      if (event.status === 'cancelled') throw new BookingRefusedError('failed');
-      try {
-        return { id, joinUrl: await this.awaitMeet(choice, id, event) };
-      } catch (error) {
-        await this.discard(choice, id);
-        throw error;
-      }
+      return this.withMeet(choice, id, event);
     });
+  }
+
+  /**
+   * A Meet conference alone, for a room whose calendar is elsewhere: an event in `choice` (the connected account's
+   * own calendar) carrying it, with no look at the slot — that account's other plans are not the room's. The same
+   * key rules make a retried tap find the first event and its one conference.
+   */
+  createMeeting(choice: CalendarChoice, slot: BookingSlot, subject: string, key: string): Promise<{ id: string; joinUrl: string }> {
+    const id = bookingEventId(key);
+    return refusedAs(refusal, async () => this.withMeet(choice, id, await this.insertWithMeet(choice, slot, subject, id)));
+  }
+
+  /** Removes an event createMeeting made (its room booking failed); an already deleted one is fine. */
+  deleteMeeting(choice: CalendarChoice, id: string): Promise<void> {
+    return this.discard(choice, id);
+  }
+
+  /** The join URL of the event's conference once it is up; the event is deleted if it never comes. */
+  private async withMeet(choice: CalendarChoice, id: string, event: calendar_v3.Schema$Event): Promise<{ id: string; joinUrl: string }> {
+    // A cancelled event with this id is an earlier attempt already cleaned up: the id stays taken, so this key is spent.
+    if (event.status === 'cancelled') throw new BookingRefusedError('failed');
+    try {
+      return { id, joinUrl: await this.awaitMeet(choice, id, event) };
+    } catch (error) {
+      await this.discard(choice, id);
+      throw error;
+    }
   }
 
   /** Extending is checked against the calendar like a new booking; ending early never conflicts. */

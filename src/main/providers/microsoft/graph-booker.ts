@@ -4,7 +4,7 @@ import type { CalendarChoice } from '../../../shared/model';
 import { ConnectionLostError } from '../../auth/connector';
 import type { SourceEvent } from '../../calendar/calendar-source';
 import { silentLogger, type Logger } from '../../health/logger';
-import { blocksBooking, BookingRefusedError, refusedAs, type BookingSlot, type MeetingBooker, type RoomBooker } from '../../meetings/room-booker';
+import { blocksBooking, BookingRefusedError, refusedAs, linkedMeetingNote, type BookingSlot, type LinkedMeeting, type MeetingBooker, type RoomBooker } from '../../meetings/room-booker';
 import type { GraphApi } from './graph-api';
 import { calendarPath, graphEventsBetween, toSourceEvent } from './graph-calendar';
 import { GraphEventSchema } from './graph-schemas';
@@ -36,6 +36,11 @@ function joinUrlOf(event: unknown): string | null {
 /** What a create adds to the plain booking: a Teams meeting, asked for explicitly rather than via the calendar's default. */
 const TEAMS_MEETING = { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' } as const;
 
+/** A Zoom or Webex link in the event: the body for people and the link detector, the location for a glance. */
+function linkedMeeting(meeting: LinkedMeeting): object {
+  return { body: { contentType: 'text', content: linkedMeetingNote(meeting) }, location: { displayName: `${meeting.service} meeting` } };
+}
+
 /** Graph's answers as the port's refusals; a lost sign-in passes through, as the caller explains that already. */
 function refusal(error: unknown): unknown {
   if (error instanceof BookingRefusedError || error instanceof ConnectionLostError) return error;
@@ -63,8 +68,8 @@ export class GraphRoomBooker implements RoomBooker, MeetingBooker {
    * attempt whose answer got lost: that is the booking. The POST carries the same transactionId, so the client's
    * RetryHandler (which replays POSTs on 429/503/504) cannot make a second one either.
    */
-  book(calendar: CalendarChoice, slot: BookingSlot, subject: string, key: string): Promise<{ id: string }> {
-    return refusedAs(refusal, async () => ({ id: (await this.create(calendar, slot, subject, key, {})).id }));
+  book(calendar: CalendarChoice, slot: BookingSlot, subject: string, key: string, meeting?: LinkedMeeting): Promise<{ id: string }> {
+    return refusedAs(refusal, async () => ({ id: (await this.create(calendar, slot, subject, key, meeting ? linkedMeeting(meeting) : {})).id }));
   }
 
   /**
