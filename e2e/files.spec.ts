@@ -25,7 +25,9 @@ async function workspaceFiles(kiosk: RunningKiosk): Promise<string[]> {
 async function sessionRoundTrip(page: Page, kiosk: RunningKiosk, source: string, shot: string, beforeEnd?: () => Promise<string[]>): Promise<void> {
   await page.getByRole('button', { name: 'Files' }).click();
   await expect(page.getByRole('heading', { name: 'Files', level: 1 })).toBeVisible();
-  await expect(page.getByRole('button', { name: new RegExp(`^${source}`) })).toHaveAttribute('aria-pressed', 'true');
+  const sourceButton = page.getByRole('button', { name: new RegExp(`^${source}`) });
+  await sourceButton.click();
+  await expect(sourceButton).toHaveAttribute('aria-pressed', 'true');
   await screenshot(page, `files-${shot}-browse`);
 
   await page.getByRole('button', { name: 'Reports', exact: true }).click();
@@ -108,14 +110,26 @@ test('OneDrive: the room account’s files, browsed, imported, shown, mailed and
   expect(fromSecondOrigin.filter((path) => path.endsWith('/thumbnail.aspx')).length).toBeGreaterThan(0);
 });
 
-test('Dropbox: switched on in the settings, then a session that leaves nothing behind', async ({ page, sandbox, launchKiosk }) => {
-  const config = { ...sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM }), ...sandboxOAuthProvidersConfig(sandbox), admin: { pinHash: await hashPin(PIN) } };
+test('Dropbox and Google Drive switched on in a Microsoft room’s settings; a Dropbox session leaves nothing behind', async ({ page, sandbox, launchKiosk }) => {
+  const config = {
+    ...sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM }),
+    google: sandboxGoogleConfig(sandbox),
+    ...sandboxOAuthProvidersConfig(sandbox),
+    admin: { pinHash: await hashPin(PIN) },
+  };
   const kiosk = await launchKiosk(config);
   await page.goto(kiosk.launchUrl);
   await approveShownDeviceCode(page, sandbox, ROOM);
   await openSettings(page, PIN);
   await switchOn(page, 'dropbox.files', 'room.dropbox@contoso.com');
+  await switchOn(page, 'google.files', sandbox.google.roomAccount);
+  await switchOn(page, 'google.files-browse', sandbox.google.roomAccount);
   await page.getByRole('button', { name: 'Done' }).click();
+
+  await page.getByRole('button', { name: 'Files' }).click();
+  await page.getByRole('button', { name: /^Google Drive/ }).click();
+  await expect(page.getByRole('button', { name: 'Import Project brief' })).toBeVisible();
+  await page.getByRole('button', { name: 'Back to the room' }).click();
   await sessionRoundTrip(page, kiosk, 'Dropbox', 'dropbox');
 });
 

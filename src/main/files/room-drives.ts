@@ -27,7 +27,7 @@ export const DRIVE_FEATURES: Readonly<Record<Exclude<DriveSource, 'my-onedrive'>
   dropbox: 'dropbox.files',
 };
 
-/** The room account's drives whose feature is on: OneDrive/Google Drive of the room account itself, its Dropbox. */
+/** The room's drives whose feature is on: OneDrive of a Microsoft room account, the connected Google Drive and Dropbox. */
 export function roomDrives(deps: RoomDrivesDeps): Partial<Record<DriveSource, CloudDrive>> {
   const { config } = deps;
   const room = deps.room();
@@ -36,8 +36,9 @@ export function roomDrives(deps: RoomDrivesDeps): Partial<Record<DriveSource, Cl
     const scopes = [...featureById(DRIVE_FEATURES.onedrive).scopes];
     drives.onedrive = new OneDrive(config.microsoft.graphBaseUrl, (stale) => deps.microsoft.accessToken(room.accountKey, scopes, stale !== undefined));
   }
+  // Google's connection is the room account of a Google room, or the Google account connected for a Microsoft room.
   const google = deps.google;
-  if (room?.provider === 'google' && google && config.google && deps.isOn(DRIVE_FEATURES['google-drive'])) {
+  if (google && config.google && deps.isOn(DRIVE_FEATURES['google-drive'])) {
     drives['google-drive'] = new GoogleDrive(config.google.calendarRootUrl, () => google.accessToken());
   }
   const dropbox = deps.dropbox;
