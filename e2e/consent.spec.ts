@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import { hashPin } from '../src/main/config/admin-pin';
-import { consentInPopup } from './harness/browser-consent';
 import { expect, screenshot, test } from './harness/fixtures';
 import { sandboxGoogleConfig, sandboxKioskConfig, sandboxOAuthProvidersConfig, type RunningKiosk } from './harness/kiosk';
+import { openSettings, switchOn } from './harness/settings';
 import { approveShownDeviceCode } from './harness/sign-in';
 import type { Sandbox, ServiceName } from './sandbox';
 
@@ -81,25 +81,11 @@ async function kioskWithEverything(page: Page, sandbox: Sandbox, launch: (c: Rec
   return { config, kiosk };
 }
 
-async function openSettings(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Settings' }).click();
-  for (const digit of PIN) await page.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: 'OK' }).click();
-  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
-}
-
-async function switchOn(page: Page, feature: string, account: string, decision: 'Accept' | 'Cancel' = 'Accept'): Promise<void> {
-  const consent = consentInPopup(page, account, decision);
-  await page.locator(`[data-feature="${feature}"]`).getByRole('switch').click();
-  await consent;
-  await expect(page.locator(`[data-feature="${feature}"]`)).toHaveAttribute('data-state', decision === 'Accept' ? 'on' : 'refused');
-}
-
 for (const provider of Object.keys(PLANS) as Provider[]) {
   const plan = PLANS[provider];
   test(`${provider}: each feature asks for exactly its scopes when switched on; disconnect revokes`, async ({ page, sandbox, launchKiosk }) => {
     await kioskWithEverything(page, sandbox, launchKiosk);
-    await openSettings(page);
+    await openSettings(page, PIN);
     await expect(page.getByTestId(`connection-${provider}`)).toHaveText('Not connected');
 
     const first = plan.steps[0];
@@ -127,7 +113,7 @@ for (const provider of Object.keys(PLANS) as Provider[]) {
 
 test('a restart keeps every connection and every feature, asking nobody again', async ({ page, sandbox, launchKiosk }) => {
   const { config, kiosk } = await kioskWithEverything(page, sandbox, launchKiosk);
-  await openSettings(page);
+  await openSettings(page, PIN);
   for (const provider of Object.keys(PLANS) as Provider[]) {
     const step = PLANS[provider].steps[0];
     if (step) await switchOn(page, step.feature, PLANS[provider].account);
@@ -137,7 +123,7 @@ test('a restart keeps every connection and every feature, asking nobody again', 
   await kiosk.stop();
   const again = await launchKiosk(config, kiosk.dataDir);
   await page.goto(again.launchUrl);
-  await openSettings(page);
+  await openSettings(page, PIN);
   for (const provider of Object.keys(PLANS) as Provider[]) {
     await expect(page.getByTestId(`connection-${provider}`)).toContainText(PLANS[provider].account);
     const step = PLANS[provider].steps[0];

@@ -4,23 +4,9 @@ import { expect, screenshot, test } from './harness/fixtures';
 import { sandboxGoogleConfig, sandboxKioskConfig } from './harness/kiosk';
 import { freeGoogleRoom } from './harness/room-truth';
 import { startFreeMicrosoftRoom } from './harness/sign-in';
+import { pick, typeOnKeyboard } from './harness/touch-keyboard';
 
 const ROOM = 'boardroom4@contoso.com';
-
-/** Types on the on-screen keyboard, key by key, as a finger would (Clear first). */
-async function typeOnKeyboard(invite: Locator, text: string): Promise<void> {
-  const keyboard = invite.getByTestId('touch-keyboard');
-  await keyboard.getByRole('button', { name: 'Clear' }).click();
-  for (const char of text) await keyboard.getByRole('button', { name: char === ' ' ? 'Space' : char, exact: true }).click();
-}
-
-/** Finds someone through the keyboard and taps their row. */
-async function pick(invite: Locator, query: string, name: string): Promise<void> {
-  await typeOnKeyboard(invite, query);
-  const row = invite.getByRole('list', { name: 'People found' }).getByRole('button', { name: new RegExp(name) });
-  await row.click();
-  await expect(row).toHaveAttribute('aria-pressed', 'true');
-}
 
 async function openInviteFromMeetNow(page: Page, minutes: string): Promise<{ invite: Locator; url: string }> {
   await page.getByRole('button', { name: 'Meet now' }).click();

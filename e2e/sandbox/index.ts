@@ -13,6 +13,8 @@ import { microsoftControlRoutes, type MicrosoftControl } from './microsoft/contr
 import { createGoogleCloud, googleClientConfig, type GoogleClientConfig, type GoogleControl, type GoogleServiceName } from './google';
 import { createDropboxCloud, type DropboxControl, type DropboxServiceName } from './dropbox';
 import { createMicrosoftCloud, type MicrosoftServiceName } from './microsoft';
+import type { DriveControl } from './drives/store';
+import { withBinaryBodies } from './dropbox/streaming';
 import { createWebexCloud, type WebexControl, type WebexServiceName } from './webex';
 import { createZoomCloud, type ZoomControl, type ZoomServiceName } from './zoom';
 
@@ -43,6 +45,8 @@ export interface SandboxControl extends CoreControl<ServiceName>, MicrosoftContr
   readonly zoom: ZoomControl;
   readonly webex: WebexControl;
   readonly dropbox: DropboxControl;
+  readonly onedrive: DriveControl;
+  readonly googleDrive: DriveControl;
   /** What `account` sent through Graph sendMail or Gmail messages.send, oldest first (nothing is delivered). */
   outbox(account: string): OutboxMail[];
 }
@@ -77,15 +81,17 @@ async function readTls(dir: string): Promise<TlsMaterial> {
   return { cert, key };
 }
 
+/** Listeners whose requests or replies carry file bytes (downloads streamed, uploads kept as sent). */
+const BINARY_SERVICES: ReadonlySet<ServiceName> = new Set(['dropbox-content', 'onedrive-content', 'graph', 'google-apis']);
+
 export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const clock = opts.now ?? systemClock;
   const tls = await readTls(opts.tlsDir);
   const outbox = new Outbox(clock);
-  const microsoft = createMicrosoftCloud({ clock, seedAnchor: opts.seedAnchor ?? clock(), autoApprove: opts.autoApprove ?? null, outbox });
-  const google = createGoogleCloud({ clock, seedAnchor: opts.seedAnchor ?? clock(), autoApprove: opts.googleAutoApprove ?? null, outbox });
   const urls: Record<ServiceName, string> = {
     entra: '',
     graph: '',
+    'onedrive-content': '',
     'google-oauth': '',
     'google-apis': '',
     'google-people': '',
@@ -95,6 +101,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     'dropbox-api': '',
     'dropbox-content': '',
   };
+  const microsoft = createMicrosoftCloud({ clock, seedAnchor: opts.seedAnchor ?? clock(), autoApprove: opts.autoApprove ?? null, onedriveContentOrigin: () => urls['onedrive-content'], outbox });
+  const google = createGoogleCloud({ clock, seedAnchor: opts.seedAnchor ?? clock(), autoApprove: opts.googleAutoApprove ?? null, outbox });
   const providerOptions = { clock, seedAnchor: opts.seedAnchor ?? clock(), autoApprove: opts.autoApprove ?? null };
   const zoom = createZoomCloud({ ...providerOptions, apiOrigin: () => urls['zoom-api'] || undefined });
   const webex = createWebexCloud(providerOptions);
@@ -102,7 +110,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const services = [...microsoft.services, ...google.services, ...zoom.services, ...webex.services, ...dropbox.services];
   const recorder = new RequestRecorder<ServiceName>();
   const faults = new FaultRegistry<ServiceName>();
-  const control: SandboxControl = { ...createCoreControl<ServiceName>(services, recorder, faults), ...microsoft.control, google: google.control, zoom: zoom.control, webex: webex.control, dropbox: dropbox.control, outbox: (account) => outbox.of(account) };
+  const control: SandboxControl = { ...createCoreControl<ServiceName>(services, recorder, faults), ...microsoft.control, google: google.control, zoom: zoom.control, webex: webex.control, dropbox: dropbox.control, onedrive: microsoft.onedrive, googleDrive: google.drive, outbox: (account) => outbox.of(account) };
   const googleInfo = { clientId: google.app.clientId, clientSecret: google.app.clientSecret, roomAccount: google.room.account, roomCalendarId: google.room.calendarId };
   const apps = { zoom: zoom.app, webex: webex.app, dropbox: dropbox.app };
   const info = { urls, tenant: microsoft.tenant.domain, clientId: microsoft.app.clientId, google: googleInfo, apps };
@@ -120,7 +128,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   try {
     for (const service of services) {
       const handler = createServiceHandler<ServiceName>(service, { clock, recorder, faults, controlRoutes });
-      const listener = await startHttpsListener(tls, dropbox.wrapHandler(service.name, handler));
+      const listener = await startHttpsListener(tls, BINARY_SERVICES.has(service.name) ? withBinaryBodies(handler) : handler);
       listeners.push(listener);
       urls[service.name] = listener.origin;
     }

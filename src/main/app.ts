@@ -1,4 +1,5 @@
-import type { Agenda, CalendarChoice, JoinLink, MeetingService, RoomSettingsView } from '../shared/model';
+import { join } from 'node:path';
+import { DriveSourceSchema, type Agenda, type CalendarChoice, type DriveSource, type JoinLink, type MeetingService, type RoomSettingsView } from '../shared/model';
 import { featureById, scopesFor, type FeatureId } from '../shared/features';
 import { ConsentService } from './auth/consent-service';
 import { GoogleAuth } from './auth/google-auth';
@@ -39,6 +40,11 @@ import { GraphInvitationMailbox, invitationLookupOf, needsMailboxLookup } from '
 import { GoogleRoomAccount } from './providers/google/google-room-account';
 import { MicrosoftRoomAccount } from './providers/microsoft/microsoft-room-account';
 import { RoomSetup } from './setup/room-setup';
+import { FilesService, type EditorWindows } from './files/files-service';
+import type { CloudDrive } from './files/cloud-drive';
+import { PersonalOneDrive } from './files/personal-onedrive';
+import { roomDrives } from './files/room-drives';
+import { SessionWorkspace } from './files/workspace';
 import type { Directory } from './directory/directory';
 import { GoogleDirectory } from './directory/google-directory';
 import { GraphDirectory } from './directory/graph-directory';
@@ -53,6 +59,8 @@ import type { RoomMailer } from './mail/room-mailer';
 
 export interface HostPorts {
   vault: TokenVault;
+  /** Electron: editor windows in wiped partitions. Default (web host, tests): the page opens the editor itself. */
+  editors?: EditorWindows;
   opener: JoinOpener;
   browser: ExternalBrowser;
   clock: Clock;
@@ -299,6 +307,41 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
     },
   });
 
+  const workspace = new SessionWorkspace(join(dataDir, 'workspace'), log);
+  const personal = new PersonalOneDrive(config.microsoft, log);
+  const personalOffered = () => consent.isOn('microsoft.files');
+  const drives = (): Partial<Record<DriveSource, CloudDrive>> => {
+    const own = personalOffered() ? personal.drive() : null;
+    const forRoom = roomDrives({
+      config,
+      microsoft: auth,
+      google,
+      dropbox: oauth2.dropbox ?? null,
+      isOn: (feature) => consent.isOn(feature),
+      room: () => (room ? { provider: room.provider, accountKey: room.account.key } : null),
+    });
+    return own ? { ...forRoom, 'my-onedrive': own } : forRoom;
+  };
+  const files = new FilesService({
+    drives,
+    workspace,
+    // The web host's page opens the editor in a tab of its own browser: nothing of it lives in this process.
+    editors: ports.editors ?? { open: (url) => ports.browser.open(url), wipeAll: () => Promise.resolve(0) },
+    clock,
+    log,
+    onProgress: (progress) => bus.emit('files.progress', progress),
+    onEnded: (report) => bus.emit('files.ended', report),
+    personal,
+    mailer: roomMailer,
+    roomName: () => agenda?.current()?.room.name ?? room?.calendar.ownerEmail ?? 'Roomdeck',
+    language: config.display.language === 'it' ? 'it' : 'en',
+    meetingEnd: () => {
+      const now = clock.now().toISOString();
+      const meeting = agenda?.current()?.meetings.find((m) => m.start <= now && now < m.end && !m.isAllDay);
+      return meeting ? new Date(meeting.end) : null;
+    },
+  });
+
   /** Refreshes the room account's token now: proves the refresh token is still accepted (health check). */
   const roomToken = async (): Promise<boolean> => {
     const signedIn = settings.get().room;
@@ -439,6 +482,36 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
       asAdmin(() => consent.cancel());
       return {};
     },
+    'files.sources': async () => {
+      const available = files.sources();
+      const sourceView = (source: DriveSource) =>
+        source === 'my-onedrive' ? { source, available: personalOffered(), account: personal.who() } : { source, available: available.includes(source), account: null };
+      return { sources: DriveSourceSchema.options.map(sourceView) };
+    },
+    'files.signInPersonal': () => {
+      if (!personalOffered()) throw new UserFacingError('drive-not-available', 'This drive is not available in this room.');
+      return personal.start((result) => {
+        if ('account' in result) files.personalSignedIn();
+        bus.emit('files.personal', result);
+      });
+    },
+    'files.cancelPersonal': async () => {
+      personal.cancel();
+      return {};
+    },
+    'files.list': async ({ source, folderId }) => ({ entries: await files.list(source, folderId) }),
+    'files.search': async ({ source, text }) => ({ entries: await files.search(source, text) }),
+    'files.recent': async ({ source }) => ({ entries: await files.recent(source) }),
+    'files.thumbnail': async ({ source, entry }) => ({ url: await files.thumbnail(source, entry) }),
+    'files.import': ({ source, entry }) => files.importFile(source, entry),
+    'files.workspace': async () => ({ files: files.workspace() }),
+    'files.view': async ({ id }) => ({ url: await files.view(id) }),
+    'files.edit': async ({ id }) => {
+      await files.edit(id);
+      return {};
+    },
+    'files.send': ({ ids, people }) => files.send(ids, people.map((person) => person.email)),
+    'files.endSession': () => files.endSession('button'),
     'health.get': async () => asAdmin(() => health.view()),
     'health.check': async () => asAdmin(() => health.runNow()),
     'settings.room': async () => asAdmin(roomSettingsView),
@@ -452,6 +525,7 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
     router: new ApiRouter(handlers, log),
     bus,
     start: async () => {
+      await workspace.recoverAtStart();
       await setup.start();
       await consent.restore();
       await health.start();
@@ -460,6 +534,7 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
     stop: () => {
       agenda?.stop();
       health.stop();
+      files.stop();
     },
   };
 }

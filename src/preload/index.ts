@@ -16,7 +16,7 @@ type Listener = (payload: unknown) => void;
  */
 const CALL_CHANNEL: (typeof wire)['ipcCallChannel'] = 'roomdeck:call';
 const EVENT_CHANNEL: (typeof wire)['ipcEventChannel'] = 'roomdeck:event';
-const EVENT_TABLE = { state: true, agenda: true, settings: true, 'open-url': true } satisfies Record<EventName, true>;
+const EVENT_TABLE = { state: true, agenda: true, settings: true, 'open-url': true, 'files.progress': true, 'files.personal': true, 'files.ended': true } satisfies Record<EventName, true>;
 
 const EVENT_NAMES: ReadonlySet<string> = new Set(Object.keys(EVENT_TABLE));
 const listeners = new Map<string, Set<Listener>>();

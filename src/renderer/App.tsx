@@ -4,6 +4,7 @@ import { useApi, useAppState, useIdle, useOpenUrlRequests } from './api/hooks';
 import { useRoomSettings } from './components/RoomSettingsControls';
 import { AmbientScreen } from './screens/AmbientScreen';
 import { CalendarChoiceScreen } from './screens/CalendarChoiceScreen';
+import { FilesScreen } from './screens/FilesScreen';
 import { HealthScreen } from './screens/HealthScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { PinScreen } from './screens/PinScreen';
@@ -12,7 +13,7 @@ import { SetupScreen } from './screens/SetupScreen';
 import { SigningInScreen } from './screens/SigningInScreen';
 import { ConfigureWizard, SetupWizard, WizardFrame, wizardSteps, type WizardStep } from './screens/Wizard';
 
-type Overlay = 'none' | 'pin' | 'settings' | 'health';
+type Overlay = 'none' | 'pin' | 'settings' | 'health' | 'files';
 
 export function App({ ambientAfterMs }: { ambientAfterMs: number }) {
   const state = useAppState();
@@ -31,6 +32,7 @@ export function App({ ambientAfterMs }: { ambientAfterMs: number }) {
   if (idle && overlay === 'none' && state.phase === 'ready') return <AmbientScreen />;
   if (overlay === 'pin') return <PinScreen onUnlocked={openSettings} onCancel={closeOverlay} />;
   if (overlay === 'settings') return <SettingsScreen onClose={closeOverlay} onHealth={openHealth} />;
+  if (overlay === 'files') return <FilesScreen onClose={closeOverlay} />;
   if (overlay === 'health') return <HealthScreen onBack={openSettings} onClose={closeOverlay} />;
   const view = wizard.view;
   const starting = <main className="screen screen--center" aria-busy="true"><p className="lead">{t('app.starting')}</p></main>;
@@ -54,6 +56,6 @@ export function App({ ambientAfterMs }: { ambientAfterMs: number }) {
     case 'configure':
       return view ? <ConfigureWizard view={view} change={wizard.change} /> : starting;
     case 'ready':
-      return <HomeScreen provider={state.account.provider === 'google' ? 'google' : 'microsoft'} signInNeeded={state.signInNeeded !== null} canBook={state.canBook} meetNow={state.meetNow} onSettings={() => setOverlay('pin')} />;
+      return <HomeScreen provider={state.account.provider === 'google' ? 'google' : 'microsoft'} signInNeeded={state.signInNeeded !== null} canBook={state.canBook} meetNow={state.meetNow} onSettings={() => setOverlay('pin')} onFiles={() => setOverlay('files')} />;
   }
 }

@@ -5,7 +5,12 @@ import { InviteOptionsSchema, InviteQuerySchema, MAX_INVITEES, PersonSchema, Sea
 import {
   AgendaSchema,
   AppStateSchema,
+  CleanReportSchema,
+  DeviceCodePromptSchema,
   DisplaySchema,
+  DriveEntrySchema,
+  DriveSourceSchema,
+  ImportProgressSchema,
   JoinLinkSchema,
   LiveMeetingSchema,
   MeetingServiceSchema,
@@ -16,6 +21,7 @@ import {
   SettingsViewSchema,
   SignInMethodSchema,
   UnlockResultSchema,
+  WorkspaceFileSchema,
 } from './model';
 
 /**
@@ -24,6 +30,9 @@ import {
  * it leaves; the renderer validates pushed events with the same schemas.
  */
 const Empty = z.object({}).strict();
+const Entries = z.object({ entries: z.array(DriveEntrySchema).max(20_000) });
+const Source = { source: DriveSourceSchema };
+const WorkspaceFileId = z.object({ id: WorkspaceFileSchema.shape.id }).strict();
 
 export const calls = {
   'app.state': { input: Empty, output: AppStateSchema },
@@ -74,6 +83,36 @@ export const calls = {
   'settings.setFeature': { input: z.object({ feature: FeatureIdSchema, enabled: z.boolean() }).strict(), output: Empty },
   'settings.disconnect': { input: z.object({ provider: ProviderIdSchema }).strict(), output: Empty },
   'settings.cancelConsent': { input: Empty, output: Empty },
+  /**
+   * Files: which drives the room offers now (`available` false: not set up or switched off); for `my-onedrive`,
+   * `account` is the person signed in from their phone (null: nobody yet, tapping it starts the sign-in).
+   */
+  'files.sources': {
+    input: Empty,
+    output: z.object({ sources: z.array(z.object({ ...Source, available: z.boolean(), account: z.string().max(320).nullable() })).max(4) }),
+  },
+  /** A person signs in to their own OneDrive from their phone: the code to show; `files.personal` says how it ended. */
+  'files.signInPersonal': { input: Empty, output: DeviceCodePromptSchema },
+  'files.cancelPersonal': { input: Empty, output: Empty },
+  'files.list': { input: z.object({ ...Source, folderId: z.string().min(1).max(1024).nullable() }).strict(), output: Entries },
+  'files.search': { input: z.object({ ...Source, text: z.string().trim().min(1).max(200) }).strict(), output: Entries },
+  'files.recent': { input: z.object(Source).strict(), output: Entries },
+  /** An image's preview for its tile, as a data: URL; null when the drive has none. */
+  'files.thumbnail': { input: z.object({ ...Source, entry: DriveEntrySchema }).strict(), output: z.object({ url: z.string().startsWith('data:image/').max(1_500_000).nullable() }) },
+  /** Streams the file into the session's workspace folder; `files.progress` events report how far it got. */
+  'files.import': { input: z.object({ ...Source, entry: DriveEntrySchema }).strict(), output: WorkspaceFileSchema },
+  'files.workspace': { input: Empty, output: z.object({ files: z.array(WorkspaceFileSchema).max(1000) }) },
+  /** An imported image or PDF for the in-app viewer, as a data: URL (viewer limit 25 MB). */
+  'files.view': { input: WorkspaceFileId, output: z.object({ url: z.string().startsWith('data:').max(36_000_000) }) },
+  /** Opens the document in its provider's web editor, in a window whose storage is wiped at session end. */
+  'files.edit': { input: WorkspaceFileId, output: Empty },
+  /** Mails workspace files from the room's mailbox to people found in the directory (invite.search). */
+  'files.send': {
+    input: z.object({ ids: z.array(WorkspaceFileSchema.shape.id).min(1).max(50), people: z.array(PersonSchema).min(1).max(MAX_INVITEES) }).strict(),
+    output: z.object({ attached: z.array(z.string().max(512)).max(50), linked: z.array(z.string().max(512)).max(50) }),
+  },
+  /** Removes everything the session brought and says what. */
+  'files.endSession': { input: Empty, output: CleanReportSchema },
   /** The self-checks as last run (admin PIN, like settings); `health.check` runs them now and answers when done. */
   'health.get': { input: Empty, output: HealthViewSchema },
   'health.check': { input: Empty, output: HealthViewSchema },
@@ -90,6 +129,10 @@ export const events = {
   settings: SettingsViewSchema,
   /** Web host only: main asks the page to open a join link it resolved itself (Electron opens its own window). */
   'open-url': z.object({ url: z.string().url().max(4096) }),
+  'files.progress': ImportProgressSchema,
+  'files.personal': z.union([z.object({ account: z.string().max(320) }), z.object({ error: z.string().max(200) })]),
+  /** The session ended by itself (meeting over, or nobody touched the files for a while). */
+  'files.ended': CleanReportSchema,
 } as const;
 
 export type CallName = keyof typeof calls;

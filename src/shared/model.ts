@@ -283,3 +283,52 @@ export const RoomSettingsChangeSchema = z
     pin: z.string().regex(/^\d{4,12}$/).optional(),
   })
   .strict();
+
+// ───────────────────────────── Files (workspace session) ─────────────────────────────
+
+/** Where files come from: the room account's drives, and a person's own OneDrive signed in from their phone. */
+export const DriveSourceSchema = z.enum(['onedrive', 'google-drive', 'dropbox', 'my-onedrive']);
+export type DriveSource = z.infer<typeof DriveSourceSchema>;
+
+/** A file or folder as the Files screen lists it (ids are the provider's, opaque to the renderer). */
+export const DriveEntrySchema = z.object({
+  id: z.string().min(1).max(1024),
+  name: z.string().min(1).max(512),
+  kind: z.enum(['folder', 'file']),
+  /** Bytes; null for folders and for Google Docs/Sheets/Slides (they have no size until exported). */
+  size: z.number().int().min(0).nullable(),
+  modified: InstantSchema.nullable(),
+  /** What opening it gives: an image or PDF for the viewer, an Office/Google document for the web editor. */
+  type: z.enum(['folder', 'image', 'pdf', 'document', 'other']),
+  /** The provider's web page for the item (Office for the web / Google Docs editors); null when it has none. */
+  webUrl: z.url().max(4096).nullable(),
+});
+export type DriveEntry = z.infer<typeof DriveEntrySchema>;
+
+/** A file brought into this session's workspace folder on the kiosk. */
+export const WorkspaceFileSchema = z.object({
+  id: z.string().regex(/^[a-f0-9]{16}$/),
+  name: z.string().min(1).max(512),
+  size: z.number().int().min(0),
+  /** Of the copy on the kiosk: a Google Doc arrives as a PDF. */
+  type: DriveEntrySchema.shape.type,
+  source: DriveSourceSchema,
+  /** An Office/Google document with a web editor (`webUrl`): Edit opens it there. */
+  editable: z.boolean(),
+  webUrl: z.url().max(4096).nullable(),
+});
+export type WorkspaceFile = z.infer<typeof WorkspaceFileSchema>;
+
+/** Pushed while a file is being imported. */
+export const ImportProgressSchema = z.object({ entryId: z.string().max(1024), received: z.number().int().min(0), total: z.number().int().min(0).nullable() });
+export type ImportProgress = z.infer<typeof ImportProgressSchema>;
+
+/** What "End session" removed, for the "room is clean" confirmation. */
+export const CleanReportSchema = z.object({
+  files: z.array(z.string().max(512)).max(1000),
+  /** Editor and join windows whose cookies and storage were wiped. */
+  windows: z.number().int().min(0),
+  /** Personal connections (people's own drives) dropped, with their tokens. */
+  connections: z.array(z.string().max(320)).max(50),
+});
+export type CleanReport = z.infer<typeof CleanReportSchema>;

@@ -1,5 +1,5 @@
 import type { Clock } from '../core/clock';
-import { DANA_DROPBOX, ROOM_DROPBOX, type DropboxAccount } from './accounts';
+import { DANA_DROPBOX, ROOM_DROPBOX } from './accounts';
 import { bigFile, bufferContent } from './content/file-content';
 import { encodeBlockJpeg } from './content/jpeg';
 import { encodeDocx, encodeXlsx } from './content/office';
@@ -73,14 +73,15 @@ export function pngOf(picture: Picture, width = picture.width, height = picture.
   return encodePng(width, height, (x, y) => picture.block(Math.floor((x * sx) / 8), Math.floor((y * sy) / 8)));
 }
 
-interface SeedFile {
+export interface SeedFile {
   readonly path: string;
   readonly daysAgo: number;
   readonly data?: Buffer;
   readonly picture?: { readonly picture: Picture; readonly format: 'jpeg' | 'png' };
 }
 
-function roomFiles(): SeedFile[] {
+/** The room's documents, photos and reports (OneDrive and Google Drive seed the same tree). */
+export function roomFiles(): SeedFile[] {
   return [
     { path: '/Welcome.pdf', daysAgo: 40, data: encodePdf([{ title: 'Welcome to Boardroom 4', lines: ['Wi-Fi: Contoso-Guest', 'Press "Meet now" to start a meeting.', 'Press "Files" to show your documents.'] }]) },
     { path: '/Brand/Logo.png', daysAgo: 120, picture: { picture: LOGO, format: 'png' } },
@@ -118,14 +119,14 @@ function danaFiles(): SeedFile[] {
   ];
 }
 
-function addSeedFile(drive: DropboxDrive, file: SeedFile, anchor: Date): void {
+function addSeedFile<A extends { readonly id: string }>(drive: DropboxDrive<A>, file: SeedFile, anchor: Date): void {
   const when = new Date(anchor.getTime() - file.daysAgo * DAY);
   const data = file.picture ? (file.picture.format === 'png' ? pngOf(file.picture.picture) : jpegOf(file.picture.picture)) : (file.data ?? Buffer.alloc(0));
   drive.putFile(file.path, { content: bufferContent(data), clientModified: when, serverModified: when, picture: file.picture?.picture ?? null });
 }
 
-function seededDrive(account: DropboxAccount, clock: Clock, files: readonly SeedFile[], anchor: Date): DropboxDrive {
-  const drive = new DropboxDrive(account, clock);
+export function seededDrive<A extends { readonly id: string }>(account: A, clock: Clock, files: readonly SeedFile[], anchor: Date): DropboxDrive<A> {
+  const drive = new DropboxDrive<A>(account, clock);
   for (const file of files) addSeedFile(drive, file, anchor);
   return drive;
 }

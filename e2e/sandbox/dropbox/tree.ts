@@ -68,8 +68,11 @@ export function isWithin(pathLower: string, scopeLower: string, recursive: boole
   return recursive || parentOf(pathLower) === scopeLower;
 }
 
-/** One account's Dropbox: nodes by lower-cased path, plus a change journal for list_folder/continue. */
-export class DropboxDrive {
+/**
+ * One account's Dropbox: nodes by lower-cased path, plus a change journal for list_folder/continue. The OneDrive and
+ * Google Drive stand-ins keep their trees in it too (only the account's id is read here).
+ */
+export class DropboxDrive<A extends { readonly id: string } = DropboxAccount> {
   private readonly nodes = new Map<string, DriveNode>();
   private readonly journal: Change[] = [];
   private sequence = 0;
@@ -78,7 +81,7 @@ export class DropboxDrive {
   generation = 0;
 
   constructor(
-    readonly account: DropboxAccount,
+    readonly account: A,
     private readonly clock: Clock,
   ) {}
 

@@ -10,6 +10,8 @@ import type { GoogleOAuthContext } from './oauth/context';
 import { DeviceCodes } from './oauth/device-codes';
 import { GoogleGrants } from './oauth/grants';
 import { createGoogleOAuthService, GOOGLE_OAUTH_PATHS } from './oauth/service';
+import { DriveStore, type DriveControl } from '../drives/store';
+import { driveRoutes } from './drive/routes';
 import { createGoogleApisService, createGooglePeopleService } from './services';
 import { ATLAS_RESOURCE, ATLAS_ROOM, GOOGLE_EXTERNALS, GOOGLE_SEED_ACCOUNTS, loadGoogleSeed } from './seed';
 
@@ -38,6 +40,8 @@ export interface GoogleCloud {
   readonly control: GoogleControl;
   /** `/__sandbox/google/...`; serve them on every listener (next to the core and Microsoft ones). */
   readonly controlRoutes: readonly Route[];
+  /** The accounts' Drives (in process). */
+  readonly drive: DriveControl;
 }
 
 /** Google OAuth + Calendar v3 + People, sharing one directory, one grant store and one calendar store. */
@@ -57,17 +61,20 @@ export function createGoogleCloud(options: GoogleCloudOptions): GoogleCloud {
   const store = new GoogleCalendarStore(options.clock);
   loadGoogleSeed(store, options.seedAnchor);
   const control = createGoogleControl(oauth, store);
+  const apis = { clock: options.clock, grants, directory, store, outbox: options.outbox };
+  const drives = new DriveStore(options.clock, options.seedAnchor);
   return {
     domain: FABRIKAM,
     app: ROOMDECK_GOOGLE_APP,
     room: { account: ATLAS_ROOM.email, calendarId: ATLAS_RESOURCE.id },
     services: [
       createGoogleOAuthService(oauth),
-      createGoogleApisService({ clock: options.clock, grants, directory, store, outbox: options.outbox }),
+      createGoogleApisService(apis, driveRoutes({ calendar: apis, drives })),
       createGooglePeopleService({ grants, directory, warmedUp: new Set() }),
     ],
     control,
     controlRoutes: googleControlRoutes(control),
+    drive: drives.control(),
   };
 }
 

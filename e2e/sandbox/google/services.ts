@@ -20,9 +20,9 @@ function userinfo(deps: ApiAuthDeps, req: SandboxRequest): Reply {
 
 const NO_DESCRIBE = () => ({ scopes: null, grantType: null });
 
-/** www.googleapis.com: Calendar v3, Gmail's send (also served there, with its /upload twin) and the userinfo endpoint. */
-export function createGoogleApisService(ctx: CalendarApiContext & GmailContext): ServiceDefinition<'google-apis'> {
-  const routes: Route[] = [...calendarRoutes(ctx), ...gmailRoutes(ctx), route('GET', /^\/oauth2\/v3\/userinfo$/, (req) => userinfo(ctx, req))];
+/** www.googleapis.com: Calendar v3, Gmail's send (also served there, with its /upload twin), Drive v3 (`extra`) and the userinfo endpoint. */
+export function createGoogleApisService(ctx: CalendarApiContext & GmailContext, extra: readonly Route[] = []): ServiceDefinition<'google-apis'> {
+  const routes: Route[] = [...calendarRoutes(ctx), ...gmailRoutes(ctx), ...extra, route('GET', /^\/oauth2\/v3\/userinfo$/, (req) => userinfo(ctx, req))];
   return {
     name: 'google-apis',
     routes,

@@ -11,6 +11,7 @@ import { FaultRegistry } from '../core/faults';
 import { startHttpsListener, type Listener } from '../core/listener';
 import { RequestRecorder } from '../core/recorder';
 import { createServiceHandler } from '../core/service';
+import { withBinaryBodies } from '../dropbox/streaming';
 import { tlsDirFromEnv } from '../test-support';
 import { createGoogleCloud, googleClientConfig, type GoogleClientConfig, type GoogleCloud, type GoogleControl, type GoogleServiceName } from './index';
 
@@ -41,7 +42,7 @@ export async function startGoogleTestSandbox(options: GoogleTestOptions = {}): P
   const faults = new FaultRegistry<GoogleServiceName>();
   const core = createCoreControl<GoogleServiceName>(cloud.services, recorder, faults);
   const controlRoutes = [...coreControlRoutes(core, cloud.services.map((service) => service.name)), ...cloud.controlRoutes];
-  const listeners: Listener[] = await Promise.all(cloud.services.map((service) => startHttpsListener(tls, createServiceHandler(service, { clock, recorder, faults, controlRoutes }))));
+  const listeners: Listener[] = await Promise.all(cloud.services.map((service) => startHttpsListener(tls, withBinaryBodies(createServiceHandler(service, { clock, recorder, faults, controlRoutes })))));
   const [oauth, apis, people] = listeners.map((listener) => listener.origin);
   const origins = { oauth: oauth ?? '', apis: apis ?? '', people: people ?? '' };
   return {

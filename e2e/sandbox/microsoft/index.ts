@@ -8,26 +8,33 @@ import type { EntraContext } from './entra/context';
 import { DeviceCodeStore } from './entra/device-codes';
 import { createEntraService } from './entra/service';
 import { TokenStore } from './entra/tokens';
-import { createGraphService } from './graph/service';
+import { createGraphService, createOneDriveContentService } from './graph/service';
+import { driveRoutes, type OneDriveContext } from './graph/drive';
+import { DriveStore, type DriveControl } from '../drives/store';
 import { MailStore } from './graph/mail-store';
 import { CalendarStore } from './graph/store';
 import { createMicrosoftControl, type MicrosoftControl } from './control';
 import { loadMailSeed, loadSeed, SEED_ACCOUNTS } from './seed';
 
-export type MicrosoftServiceName = 'entra' | 'graph';
+/** `onedrive-content`: the pre-authenticated download host OneDrive's …/content redirects to (*.sharepoint.com). */
+export type MicrosoftServiceName = 'entra' | 'graph' | 'onedrive-content';
 
 export interface MicrosoftCloudOptions {
   readonly clock: Clock;
   readonly seedAnchor: Date;
   readonly autoApprove: { readonly account: string } | null;
+  /** Origin of the `onedrive-content` listener, once it listens. */
+  readonly onedriveContentOrigin: () => string;
   readonly outbox: Outbox;
 }
 
 export interface MicrosoftCloud {
   readonly tenant: Tenant;
   readonly app: AppRegistration;
-  readonly services: readonly [ServiceDefinition<'entra'>, ServiceDefinition<'graph'>];
+  readonly services: readonly [ServiceDefinition<'entra'>, ServiceDefinition<'graph'>, ServiceDefinition<'onedrive-content'>];
   readonly control: MicrosoftControl;
+  /** The accounts' OneDrives (in process). */
+  readonly onedrive: DriveControl;
 }
 
 /** Microsoft identity platform + Graph, sharing one directory and one token store, seeded around the anchor. */
@@ -50,10 +57,13 @@ export function createMicrosoftCloud(options: MicrosoftCloudOptions): MicrosoftC
   const mail = new MailStore(directory);
   loadMailSeed(mail, CONTOSO, options.seedAnchor);
   const graph = { clock: options.clock, tenant: CONTOSO, directory, tokens: entra.tokens, calendars, mail, outbox: options.outbox };
+  const drives = new DriveStore(options.clock, options.seedAnchor);
+  const onedrive: OneDriveContext = { ...graph, drives, contentOrigin: options.onedriveContentOrigin, downloads: new Map(), links: new Map() };
   return {
     tenant: CONTOSO,
     app: ROOMDECK_APP,
-    services: [createEntraService(entra), createGraphService(graph)],
+    services: [createEntraService(entra), createGraphService(graph, driveRoutes(onedrive)), createOneDriveContentService(onedrive)],
     control: createMicrosoftControl(entra, calendars, mail),
+    onedrive: drives.control(),
   };
 }

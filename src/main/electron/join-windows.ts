@@ -73,6 +73,13 @@ export class ElectronJoinOpener implements JoinOpener {
     this.deps.log.info('join.opened-app', { provider: target.provider });
   }
 
+  /** Session end: closes the meeting window, if one is open (its partition is wiped as it closes); how many closed. */
+  closeAll(): number {
+    const open = this.current !== null && !this.current.isDestroyed();
+    this.closeCurrent();
+    return open ? 1 : 0;
+  }
+
   private closeCurrent(): void {
     if (this.current && !this.current.isDestroyed()) this.current.close();
     this.current = null;
@@ -87,7 +94,7 @@ export class ElectronJoinOpener implements JoinOpener {
 }
 
 /** In-memory partitions die with the process anyway; clearing now frees them and ends any sign-in at once. */
-function wipeSession(ses: Session, partition: string, log: Logger): void {
+export function wipeSession(ses: Session, partition: string, log: Logger): void {
   Promise.all([ses.clearStorageData(), ses.clearCache(), ses.clearAuthCache()])
     .then(() => log.info('join.session-wiped', { partition }))
     .catch((err: unknown) => log.warn('join.session-wipe-failed', { partition, error: String(err) }));

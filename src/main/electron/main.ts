@@ -18,6 +18,7 @@ import { parseElectronCli, resolveConfigPath, type ElectronCli } from './cli';
 import { CrashPolicy, DEFAULT_CRASH_POLICY, parseRelaunchHistory } from './crash-policy';
 import { bridgeApi } from './ipc';
 import { ElectronJoinOpener } from './join-windows';
+import { ElectronEditorWindows } from './editor-windows';
 import { APP_ENTRY_URL, ScopeRegistry, externalUrlAllowed, urlForLog } from './policy';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { SafeStorageVault } from './safe-storage-vault';
@@ -78,7 +79,8 @@ async function startKiosk(state: HostState): Promise<void> {
   const vault = await SafeStorageVault.open(join(dataDir, 'vault'), safeStorage, log);
   const opener = new ElectronJoinOpener({ scopes, parent: () => state.kiosk, openApp: (url) => shell.openExternal(url), log });
   const policy = await PolicyService.open({ path: resolvePolicyPath(cli.policyPath, process.env, process.platform), dataDir, clock: systemClock, log });
-  const roomdeck: Roomdeck = createRoomdeck(config, dataDir, { vault, opener, browser: systemBrowser(log), clock: systemClock, log, policy });
+  const editors = new ElectronEditorWindows({ scopes, parent: () => state.kiosk, joins: opener, log });
+  const roomdeck: Roomdeck = createRoomdeck(config, dataDir, { vault, opener, editors, browser: systemBrowser(log), clock: systemClock, log, policy });
   const unbridge = bridgeApi(roomdeck, () => state.kiosk, log);
 
   const crashPolicy = new CrashPolicy({ ...DEFAULT_CRASH_POLICY, clock: systemClock, relaunchHistory: parseRelaunchHistory(process.argv) });

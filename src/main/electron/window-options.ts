@@ -51,7 +51,11 @@ export function kioskWindowOptions(input: KioskWindowInput): BrowserWindowConstr
     fullscreen: !input.windowed,
     autoHideMenuBar: true,
     backgroundColor: KIOSK_BACKGROUND,
-    webPreferences: hardenedWebPreferences({ preload: input.preloadPath, devTools: !input.isPackaged }),
+    webPreferences: {
+      ...hardenedWebPreferences({ preload: input.preloadPath, devTools: !input.isPackaged }),
+      // Chromium's built-in PDF viewer shows an imported PDF in a blob: frame (the CSP allows no other frames).
+      plugins: true,
+    },
   };
 }
 

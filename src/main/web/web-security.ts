@@ -3,7 +3,10 @@ import type { IncomingMessage } from 'node:http';
 
 export const SESSION_COOKIE = 'roomdeck_session';
 
-/** Same rules as the Electron renderer's CSP: nothing but our own bundle, images may be data: (QR codes). */
+/**
+ * Same rules as the Electron renderer's CSP: nothing but our own bundle, images may be data: (QR codes, imported
+ * photos), and frames only blob: URLs the renderer made itself (an imported PDF in the browser's PDF viewer).
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -11,6 +14,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "connect-src 'self'",
   "font-src 'self'",
+  'frame-src blob:',
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

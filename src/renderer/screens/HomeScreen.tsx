@@ -34,8 +34,8 @@ function SignInNeededBanner({ provider }: { provider: 'microsoft' | 'google' }) 
   );
 }
 
-export function HomeScreen(props: { provider: 'microsoft' | 'google'; signInNeeded: boolean; canBook: boolean; meetNow: MeetingService[]; onSettings: () => void }) {
-  const { provider, signInNeeded, canBook, meetNow, onSettings } = props;
+export function HomeScreen(props: { provider: 'microsoft' | 'google'; signInNeeded: boolean; canBook: boolean; meetNow: MeetingService[]; onSettings: () => void; onFiles: () => void }) {
+  const { provider, signInNeeded, canBook, meetNow, onSettings, onFiles } = props;
   const [ready, setReady] = useState<{ url: string; service: MeetingService } | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const { t } = useTranslation();
@@ -61,6 +61,9 @@ export function HomeScreen(props: { provider: 'microsoft' | 'google'; signInNeed
         </div>
         <div className="home__corner">
           <Clock timeZone={room.timeZone} />
+          <button type="button" className="button button--files" onClick={onFiles}>
+            {t('files.open')}
+          </button>
           <button type="button" className="button button--icon" aria-label={t('settings.open')} onClick={onSettings}>
             <span aria-hidden="true">⚙</span>
           </button>
