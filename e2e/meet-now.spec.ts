@@ -5,6 +5,7 @@ import { expect, screenshot, test } from './harness/fixtures';
 import { sandboxGoogleConfig, sandboxKioskConfig, sandboxOAuthProvidersConfig, type RunningKiosk } from './harness/kiosk';
 import { freeGoogleRoom, freeRoomNow, graphUtc } from './harness/room-truth';
 import { approveShownDeviceCode, startFreeMicrosoftRoom } from './harness/sign-in';
+import { pick } from './harness/touch-keyboard';
 import type { Sandbox } from './sandbox';
 
 const ROOM = 'boardroom4@contoso.com';
@@ -69,13 +70,13 @@ const MEETING_FEATURES: readonly (readonly [string, string])[] = [
   ['webex.instant-meeting', WEBEX_ACCOUNT],
 ];
 
-async function roomWithEveryService(page: Page, sandbox: Sandbox, launchKiosk: Launch, features = MEETING_FEATURES): Promise<void> {
+async function roomWithEveryService(page: Page, sandbox: Sandbox, launchKiosk: Launch, features = MEETING_FEATURES, roomFeatures: readonly string[] = []): Promise<void> {
   freeRoomNow(sandbox, ROOM);
   for (const meeting of sandbox.control.webex.meetings()) sandbox.control.webex.deleteMeeting(String(meeting['id']));
   const config = {
     ...sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM, pollSeconds: 2, timeZone: 'Europe/Rome' }),
     ...sandboxOAuthProvidersConfig(sandbox),
-    features: ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.instant-meeting'],
+    features: ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.instant-meeting', ...roomFeatures],
     admin: { pinHash: await hashPin(PIN) },
   };
   const kiosk = await launchKiosk(config);
@@ -148,6 +149,26 @@ test('Meet now offers Teams, Zoom and Webex; Zoom then Webex: link and QR, the r
   await panel.getByRole('button', { name: 'End meeting for everyone' }).click();
   await expect(page.getByRole('button', { name: 'Meet now' })).toBeVisible();
   expect(sandbox.control.webex.meetings().filter((m) => m['webLink'] === webexUrl)).toEqual([expect.objectContaining({ state: 'ended' })]);
+});
+
+test('a Zoom meeting: Invite people finds two colleagues in the Zoom directory; the room mails them the link and adds them to its booking', async ({ page, sandbox, launchKiosk }) => {
+  await roomWithEveryService(page, sandbox, launchKiosk, [...MEETING_FEATURES, ['zoom.directory', ZOOM_ACCOUNT]], ['microsoft.send-mail']);
+  const url = await meetNow(page, 'Zoom', '30 minutes');
+  await page.getByTestId('meeting-ready').getByRole('button', { name: 'Invite people' }).click();
+  const invite = page.getByTestId('invite-screen');
+  await pick(invite, 'avery', 'Avery Chen');
+  await pick(invite, 'hana', 'Hana Sato');
+  await invite.getByRole('button', { name: 'Send invitation to 2 people' }).click();
+  await expect(invite.getByRole('status')).toHaveText('Invitation sent to 2 people.');
+  await screenshot(page, 'meet-now-zoom-invited');
+
+  // Found through Zoom's contacts (the room's own directory is off here), mailed from the room, added to its booking.
+  expect(sandbox.control.requests({ service: 'zoom-api' }).filter((r) => r.path.includes('/contacts')).length).toBeGreaterThan(0);
+  const invited = ['avery.chen@contoso.com', 'hana.sato@contoso.com'];
+  const outbox = sandbox.control.outbox(ROOM);
+  expect(outbox.map((m) => m.to)).toEqual([invited]);
+  expect(outbox[0]?.body).toContain(`href="${url.replace(/&/g, '&amp;')}"`);
+  expect(bookingsWith(sandbox, url).map((e) => e.attendees?.map((a) => a.emailAddress?.address))).toEqual([invited]);
 });
 
 test('answers lost after the commit (504 from Zoom, then from Graph): exactly one meeting and one booking, the link on screen', async ({ page, sandbox, launchKiosk }) => {
