@@ -7,7 +7,7 @@ import { expect, screenshot, test } from './harness/fixtures';
 import { sandboxGoogleConfig, sandboxKioskConfig, sandboxOAuthProvidersConfig, type RunningKiosk } from './harness/kiosk';
 import { openSettings, switchOn } from './harness/settings';
 import { approveShownDeviceCode } from './harness/sign-in';
-import { pick } from './harness/touch-keyboard';
+import { pick, typeOnKeyboard } from './harness/touch-keyboard';
 import type { Sandbox } from './sandbox';
 
 const ROOM = 'boardroom4@contoso.com';
@@ -36,8 +36,13 @@ async function sessionRoundTrip(page: Page, kiosk: RunningKiosk, source: string,
   const onScreen = page.getByRole('complementary', { name: 'On this screen' });
   await expect(onScreen.getByRole('button', { name: 'Open Q3 results.pdf' })).toBeVisible();
 
-  await page.getByRole('searchbox', { name: `Search in ${source}` }).fill('lake');
+  // No keyboard on the wall: tapping the field brings up the on-screen one, and searching puts it away.
+  await page.getByRole('searchbox', { name: `Search in ${source}` }).click();
+  await typeOnKeyboard(page.locator('.browser'), 'lake');
+  await expect(page.getByRole('searchbox', { name: `Search in ${source}` })).toHaveValue('lake');
+  await screenshot(page, `files-${shot}-keyboard`);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByTestId('touch-keyboard')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Results for “lake”' })).toBeVisible();
   // The photo's tile shows its thumbnail from the drive, not a generic mark.
   const thumbnail = page.getByRole('button', { name: 'Import Lake Como.jpg' }).locator('img');

@@ -7,6 +7,10 @@ import { CleanReportDialog } from '../components/CleanReport';
 import { DeviceCodePanel } from '../components/DeviceCodePanel';
 import { FileViewer } from '../components/FileViewer';
 import { SendFiles } from '../components/SendFiles';
+import { TouchKeyboard } from '../components/TouchKeyboard';
+
+/** Long enough for any file name people search for; the api refuses more than 200 characters. */
+const SEARCH_MAX_LENGTH = 100;
 
 type Place = { kind: 'folder'; trail: { id: string | null; name: string }[] } | { kind: 'search'; text: string } | { kind: 'recent' };
 
@@ -147,6 +151,8 @@ export function FilesScreen({ onClose }: { onClose: () => void }) {
   const [place, setPlace] = useState<Place>(ROOT);
   const [entries, setEntries] = useState<DriveEntry[] | null>(null);
   const [query, setQuery] = useState('');
+  // A kiosk has no keyboard and no OS keyboard pops up: tapping the field opens ours, searching closes it.
+  const [typing, setTyping] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [importing, setImporting] = useState<{ entry: DriveEntry; progress: ImportProgress | null } | null>(null);
   const [workspace, setWorkspace] = useState<WorkspaceFile[]>([]);
@@ -272,6 +278,7 @@ export function FilesScreen({ onClose }: { onClose: () => void }) {
 
   const search = (e: FormEvent) => {
     e.preventDefault();
+    setTyping(false);
     if (query.trim()) setPlace({ kind: 'search', text: query.trim() });
   };
 
@@ -308,10 +315,11 @@ export function FilesScreen({ onClose }: { onClose: () => void }) {
               </nav>
               <button type="button" className="button" aria-pressed={place.kind === 'recent'} onClick={() => setPlace({ kind: 'recent' })}>{t('files.recent')}</button>
               <form className="search" role="search" onSubmit={search}>
-                <input className="search__input" type="search" value={query} aria-label={t('files.searchLabel', { source: sourceName })} onChange={(e) => setQuery(e.target.value)} />
+                <input className="search__input" type="search" value={query} inputMode="none" autoComplete="off" spellCheck={false} maxLength={SEARCH_MAX_LENGTH} aria-label={t('files.searchLabel', { source: sourceName })} onFocus={() => setTyping(true)} onChange={(e) => setQuery(e.target.value.slice(0, SEARCH_MAX_LENGTH))} />
                 <button type="submit" className="button">{t('files.search')}</button>
               </form>
             </div>
+            {typing ? <TouchKeyboard value={query} onChange={setQuery} maxLength={SEARCH_MAX_LENGTH} /> : null}
             {place.kind === 'search' ? <h2 className="browser__heading">{t('files.searchResults', { text: place.text })}</h2> : null}
             {entries === null ? (
               <p className="lead" aria-busy="true">{t('files.loading')}</p>
