@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Sandbox } from '../../e2e/sandbox';
-import { startTestSandbox } from '../../e2e/sandbox/test-support';
+import { onlyMeetingNow, startTestSandbox } from '../../e2e/sandbox/test-support';
 import { DriveEntrySchema, type Agenda, type AppState } from '../shared/model';
 import { createRoomdeck, type Roomdeck } from './app';
 import { MemoryVault } from './auth/memory-vault';
@@ -199,22 +199,11 @@ describe('Roomdeck against the sandbox tenant (msal-node + Graph client, real HT
 
   describe('the recap after a workspace session with files', () => {
     const FILES_FEATURES = ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.files', 'microsoft.send-mail'];
-    const utc = (ms: number) => new Date(ms).toISOString().slice(0, 19);
 
     /** The room's only meeting is on now, with its organizer, one attendee and the room itself invited. */
     async function sessionInMeeting(extra: Record<string, unknown>): Promise<Harness> {
       sandbox = await startTestSandbox();
-      for (const event of sandbox.control.events(ROOM)) sandbox.control.deleteEvent(ROOM, event.id ?? '');
-      sandbox.control.addEvent(ROOM, {
-        subject: 'Budget <2027>',
-        start: { dateTime: utc(Date.now() - 5 * 60_000), timeZone: 'UTC' },
-        end: { dateTime: utc(Date.now() + 55 * 60_000), timeZone: 'UTC' },
-        organizer: { emailAddress: { name: 'Avery Chen', address: 'avery.chen@contoso.com' } },
-        attendees: [
-          { type: 'required', status: { response: 'accepted' }, emailAddress: { name: 'Dana Rossi', address: 'dana.rossi@contoso.com' } },
-          { type: 'resource', status: { response: 'accepted' }, emailAddress: { name: 'Boardroom 4', address: ROOM } },
-        ],
-      });
+      onlyMeetingNow(sandbox, ROOM, { subject: 'Budget <2027>', organizer: 'avery.chen@contoso.com', attendees: ['dana.rossi@contoso.com'] });
       sandbox.control.onedrive.addFile(ROOM, '/Budget.pdf', 'budget figures');
       const h = await kiosk(sandbox, { features: FILES_FEATURES, ...extra });
       running.push(h);
