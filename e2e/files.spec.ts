@@ -9,6 +9,7 @@ import { openSettings, switchOn } from './harness/settings';
 import { approveShownDeviceCode } from './harness/sign-in';
 import { pick, typeOnKeyboard } from './harness/touch-keyboard';
 import type { Sandbox } from './sandbox';
+import { onlyMeetingNow } from './sandbox/test-support';
 
 const ROOM = 'boardroom4@contoso.com';
 const PIN = '2468';
@@ -235,4 +236,25 @@ test('a kiosk stopped mid-session finds the imported files at its next start and
   await expect(page.getByRole('complementary', { name: 'On this screen' })).toContainText('Imported files appear here.');
   const log = (await readFile(join(kiosk.dataDir, 'roomdeck.log'), 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
   expect(log.filter((entry) => entry['event'] === 'files.crash-cleanup').map((entry) => entry['removed'])).toEqual([1]);
+});
+
+test('with recaps locked on by IT’s policy, the meeting’s people get one recap once the room is clean', async ({ page, sandbox, launchKiosk }) => {
+  onlyMeetingNow(sandbox, ROOM, { subject: 'Quarterly planning', organizer: 'avery.chen@contoso.com', attendees: ['dana.rossi@contoso.com'] });
+  const features = ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.files', 'microsoft.send-mail'];
+  const kiosk = await launchKiosk({ ...sandboxKioskConfig(sandbox, { autoSignIn: true, calendarOwner: ROOM }), features }, undefined, { version: 1, recap: { enabled: true } });
+  await page.goto(kiosk.launchUrl);
+  await approveShownDeviceCode(page, sandbox, ROOM);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Files' }).click();
+  await page.getByRole('button', { name: 'Import Welcome.pdf' }).click();
+  await expect(page.getByRole('complementary', { name: 'On this screen' }).getByRole('button', { name: 'Open Welcome.pdf' })).toBeVisible();
+  await page.getByRole('button', { name: 'End session' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'The room is clean' }).getByRole('listitem')).toHaveText(['Welcome.pdf']);
+
+  await expect.poll(() => sandbox.control.outbox(ROOM).length).toBe(1);
+  const [recap] = sandbox.control.outbox(ROOM);
+  expect(recap).toMatchObject({ to: ['avery.chen@contoso.com', 'dana.rossi@contoso.com'], subject: 'Recap: Quarterly planning', attachments: [] });
+  expect(recap?.body).toMatch(/<li>Welcome\.pdf \(\d+ KB\)<\/li>/);
+  expect(recap?.body).toContain('the room is clean');
+  expect(await workspaceFiles(kiosk)).toEqual([]);
 });

@@ -88,3 +88,24 @@ export async function graphFailure(promise: Promise<unknown>): Promise<GraphErro
   if (error instanceof GraphError) return error;
   throw new Error(`expected a GraphError, got ${error === null ? 'success' : String(error)}`);
 }
+
+/**
+ * Makes `meeting` the room's only meeting, on from five minutes ago for an hour: the seeded day has meetings of its
+ * own at any hour, and a test about "the meeting on now" must know which one that is.
+ */
+export function onlyMeetingNow(sandbox: Sandbox, room: string, meeting: { subject: string; organizer: string; attendees: readonly string[] }): void {
+  for (const event of sandbox.control.events(room)) if (event.id) sandbox.control.deleteEvent(room, event.id);
+  const utc = (ms: number) => ({ dateTime: new Date(ms).toISOString().slice(0, 19), timeZone: 'UTC' });
+  // The sandbox runs on real time unless a test passes it a clock; these tests do not.
+  const now = Date.now();
+  sandbox.control.addEvent(room, {
+    subject: meeting.subject,
+    start: utc(now - 5 * 60_000),
+    end: utc(now + 55 * 60_000),
+    organizer: { emailAddress: { address: meeting.organizer } },
+    attendees: [
+      ...meeting.attendees.map((address) => ({ type: 'required' as const, emailAddress: { address } })),
+      { type: 'resource' as const, emailAddress: { address: room } },
+    ],
+  });
+}

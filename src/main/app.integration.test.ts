@@ -2,9 +2,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { Sandbox } from '../../e2e/sandbox';
-import { startTestSandbox } from '../../e2e/sandbox/test-support';
-import type { Agenda, AppState } from '../shared/model';
+import { onlyMeetingNow, startTestSandbox } from '../../e2e/sandbox/test-support';
+import { DriveEntrySchema, type Agenda, type AppState } from '../shared/model';
 import { createRoomdeck, type Roomdeck } from './app';
 import { MemoryVault } from './auth/memory-vault';
 import { hashPin } from './config/admin-pin';
@@ -194,5 +195,44 @@ describe('Roomdeck against the sandbox tenant (msal-node + Graph client, real HT
     // The next round finds the same problem: IT is not told twice.
     await h.app.router.dispatch('health.check', {});
     expect(sandbox.control.outbox(ROOM)).toHaveLength(1);
+  });
+
+  describe('the recap after a workspace session with files', () => {
+    const FILES_FEATURES = ['microsoft.sign-in', 'microsoft.calendar', 'microsoft.files', 'microsoft.send-mail'];
+
+    /** The room's only meeting is on now, with its organizer, one attendee and the room itself invited. */
+    async function sessionInMeeting(extra: Record<string, unknown>): Promise<Harness> {
+      sandbox = await startTestSandbox();
+      onlyMeetingNow(sandbox, ROOM, { subject: 'Budget <2027>', organizer: 'avery.chen@contoso.com', attendees: ['dana.rossi@contoso.com'] });
+      sandbox.control.onedrive.addFile(ROOM, '/Budget.pdf', 'budget figures');
+      const h = await kiosk(sandbox, { features: FILES_FEATURES, ...extra });
+      running.push(h);
+      await signIn(h, sandbox);
+      await until(() => h.agendas.at(-1)?.meetings.some((m) => m.subject === 'Budget <2027>'));
+      const listed = await h.app.router.dispatch('files.list', { source: 'onedrive', folderId: null });
+      const { entries } = z.object({ entries: z.array(DriveEntrySchema) }).parse(listed.ok ? listed.output : null);
+      const entry = entries.find((e) => e.name === 'Budget.pdf');
+      expect(entry).toBeDefined();
+      expect(await h.app.router.dispatch('files.import', { source: 'onedrive', entry })).toMatchObject({ ok: true });
+      expect(await h.app.router.dispatch('files.endSession', {})).toMatchObject({ ok: true, output: { files: ['Budget.pdf'] } });
+      return h;
+    }
+
+    it('mails exactly one recap to the meeting’s people once the session ends', async () => {
+      await sessionInMeeting({ recap: { enabled: true } });
+      const [recap, ...others] = await until(() => sandbox.control.outbox(ROOM).length > 0 && sandbox.control.outbox(ROOM));
+      expect(others).toEqual([]);
+      expect(recap).toMatchObject({ provider: 'graph', from: ROOM, to: ['avery.chen@contoso.com', 'dana.rossi@contoso.com'], subject: 'Recap: Budget <2027>', attachments: [] });
+      expect(recap?.body).toContain('<h2>Budget &lt;2027&gt;</h2>');
+      expect(recap?.body).toContain('<li>Budget.pdf (1 KB)</li>');
+      expect(recap?.body).toContain('the room is clean');
+    });
+
+    it('mails nothing while recaps are off (the default)', async () => {
+      await sessionInMeeting({});
+      // The recap runs after the clean-up without being awaited: give a wrongly sent one time to arrive.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(sandbox.control.outbox(ROOM)).toEqual([]);
+    });
   });
 });

@@ -45,6 +45,7 @@ import type { CloudDrive } from './files/cloud-drive';
 import { PersonalOneDrive } from './files/personal-onedrive';
 import { roomDrives } from './files/room-drives';
 import { SessionWorkspace } from './files/workspace';
+import { sendRecap } from './files/recap';
 import type { Directory } from './directory/directory';
 import { GoogleDirectory } from './directory/google-directory';
 import { GraphDirectory } from './directory/graph-directory';
@@ -223,6 +224,8 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
     if (oauth2.webex && consent.isOn('webex.directory')) found.push(new WebexDirectory(oauth2.webex));
     return found;
   };
+  // Mail goes to people, not the wall: in the room's language, English when the PC decides.
+  const mailLanguage = config.display.language === 'it' ? 'it' : 'en';
   const invites = new InviteService({
     directories,
     mailer: roomMailer,
@@ -238,8 +241,7 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
     },
     hasOwnBooking: () => booking.findOwn(agenda?.current() ?? null) !== null,
     roomAddress: () => agenda?.current()?.room.email ?? null,
-    // The invitation goes to people, not the wall: in the room's language, English when the PC decides.
-    language: config.display.language === 'it' ? 'it' : 'en',
+    language: mailLanguage,
     log,
   });
 
@@ -322,6 +324,7 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
     });
     return own ? { ...forRoom, 'my-onedrive': own } : forRoom;
   };
+  const roomName = () => agenda?.current()?.room.name ?? room?.calendar.ownerEmail ?? 'Roomdeck';
   const files = new FilesService({
     drives,
     workspace,
@@ -333,8 +336,18 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
     onEnded: (report) => bus.emit('files.ended', report),
     personal,
     mailer: roomMailer,
-    roomName: () => agenda?.current()?.room.name ?? room?.calendar.ownerEmail ?? 'Roomdeck',
-    language: config.display.language === 'it' ? 'it' : 'en',
+    roomName,
+    language: mailLanguage,
+    recap: (session) =>
+      sendRecap(session, {
+        enabled: () => roomSettings().recapEnabled,
+        mailer: roomMailer,
+        events: () => agenda?.sourceEvents() ?? [],
+        room: () => ({ name: roomName(), email: agenda?.current()?.room.email ?? null, timeZone: roomSettings().timeZone }),
+        privacy: () => roomSettings().privacy,
+        language: mailLanguage,
+        log,
+      }),
     meetingEnd: () => {
       const now = clock.now().toISOString();
       const meeting = agenda?.current()?.meetings.find((m) => m.start <= now && now < m.end && !m.isAllDay);

@@ -146,6 +146,11 @@ export const KioskConfigSchema = z
       .strict()
       .default({ mailTo: [], checkMinutes: 15, mailEveryHours: 6, reauthDays: null }),
     /**
+     * Recap mail after a meeting whose workspace session imported files: to its organizer, attendees and whoever the
+     * session mailed files to. Off unless IT switches it on, because it mails people who never touched the screen.
+     */
+    recap: z.object({ enabled: z.boolean().default(false) }).strict().default({ enabled: false }),
+    /**
      * Self-update of the installed app (Electron; NSIS, AppImage, deb and dmg installs — never MSI) from the server
      * the installers were built for. Off unless IT names a channel: a room fleet updates when IT decides.
      */

@@ -7,6 +7,7 @@ import { silentLogger } from '../health/logger';
 import type { OutgoingMail, RoomMailer } from '../mail/room-mailer';
 import type { CloudDrive } from './cloud-drive';
 import { FilesService, SESSION_IDLE_MS } from './files-service';
+import type { SessionRecord } from './recap';
 import { SessionWorkspace } from './workspace';
 
 const entry = (name: string, type: DriveEntry['type']): DriveEntry => ({ id: `/${name}`, name, kind: 'file', size: 4, modified: null, type, webUrl: 'https://contoso-my.sharepoint.com/x' });
@@ -32,6 +33,8 @@ describe('the workspace session', () => {
   let mailer: RoomMailer | null;
   let sent: OutgoingMail[];
   let personal: string[];
+  let recaps: SessionRecord[];
+  let recap: (session: SessionRecord) => Promise<void>;
 
   const service = (workspace = new SessionWorkspace(join(dataDir, 'workspace'), silentLogger)) =>
     new FilesService({
@@ -47,6 +50,7 @@ describe('the workspace session', () => {
       mailer: () => mailer,
       roomName: () => 'Boardroom 4',
       language: 'en',
+      recap: (session) => recap(session),
     });
 
   beforeEach(async () => {
@@ -57,6 +61,8 @@ describe('the workspace session', () => {
     meetingEnd = null;
     sent = [];
     personal = [];
+    recaps = [];
+    recap = (session) => Promise.resolve(void recaps.push(session));
     mailer = { provider: 'microsoft', maxAttachmentBytes: 6, send: (mail) => Promise.resolve(void sent.push(mail)) };
   });
   afterEach(() => rm(dataDir, { recursive: true, force: true }));
@@ -122,6 +128,32 @@ describe('the workspace session', () => {
     mailer = null;
     await expect(files.send([lake.id], ['avery.chen@contoso.com'])).rejects.toThrow('may not send mail');
     files.stop();
+  });
+
+  it('hands the recap what the session showed and sent, once the room is clean, whatever ended it', async () => {
+    const files = service();
+    await files.endSession('button');
+    expect(recaps).toEqual([]);
+    const lake = await files.importFile('onedrive', entry('Lake.jpg', 'image'));
+    now += 60_000;
+    await files.send([lake.id], ['avery.chen@contoso.com']);
+    now += SESSION_IDLE_MS;
+    await files.checkEnd();
+    expect(recaps).toEqual([
+      { startedAt: new Date(now - SESSION_IDLE_MS - 60_000), endedAt: new Date(now), files: [{ name: 'Lake.jpg', size: 4 }], sent: [{ files: ['Lake.jpg'], to: ['avery.chen@contoso.com'] }] },
+    ]);
+    // The next session starts afresh: nothing of the last one's Send is carried over.
+    await files.importFile('onedrive', entry('Plan.docx', 'document'));
+    await files.endSession('button');
+    expect(recaps[1]).toMatchObject({ files: [{ name: 'Plan.docx', size: 4 }], sent: [] });
+  });
+
+  it('a recap that fails never holds up or undoes the clean-up', async () => {
+    recap = () => Promise.reject(new Error('mail down'));
+    const files = service();
+    await files.importFile('onedrive', entry('Lake.jpg', 'image'));
+    expect(await files.endSession('button')).toEqual({ files: ['Lake.jpg'], windows: 0, connections: [] });
+    expect(await readdir(dataDir)).not.toContain('workspace');
   });
 
   it('a crash mid-session is cleaned at the next start', async () => {

@@ -6,6 +6,7 @@ import type { CloudDrive } from './cloud-drive';
 import type { MailLanguage } from '../invite/invitation-mail';
 import type { RoomMailer } from '../mail/room-mailer';
 import { filesMail } from './files-mail';
+import type { SessionRecord } from './recap';
 import { mimeTypeOf, type Imported, type SessionWorkspace } from './workspace';
 
 /** Editor windows (the providers' web editors): each in its own storage partition, wiped by `wipeAll`. */
@@ -34,6 +35,11 @@ export interface FilesDeps {
   /** The room's name, for the mail's subject. */
   roomName(): string;
   language: MailLanguage;
+  /**
+   * After a session that brought files, whatever ended it: the recap mail. Called once the room is clean and not
+   * awaited, so a slow or failing mail never holds up (or undoes) the clean-up.
+   */
+  recap(session: SessionRecord): Promise<void>;
 }
 
 const THUMBNAIL_LIMIT_BYTES = 1024 * 1024;
@@ -81,6 +87,8 @@ export class FilesService {
   private lastTouch = 0;
   private endsAt: Date | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
+  private startedAt: Date | null = null;
+  private sent: SessionRecord['sent'] = [];
 
   constructor(private readonly deps: FilesDeps) {}
 
@@ -152,6 +160,7 @@ export class FilesService {
     const { subject, html } = filesMail(this.deps.roomName(), attach.map((file) => file.file.name), links, this.deps.language);
     const attachments = attach.map((file) => ({ name: file.file.name, contentType: mimeTypeOf(file.file.name), path: file.path }));
     await mailer.send({ to: [...to], subject, html, attachments });
+    this.sent.push({ files: files.map((file) => file.file.name), to: [...to] });
     this.deps.log.info('files.sent', { attached: attach.length, linked: link.length, people: to.length });
     return { attached: attach.map((file) => file.file.name), linked: links.map((l) => l.name) };
   }
@@ -160,9 +169,18 @@ export class FilesService {
   async endSession(reason: 'button' | 'meeting-ended' | 'idle'): Promise<CleanReport> {
     this.stopTimer();
     this.endsAt = null;
+    const session: SessionRecord = {
+      startedAt: this.startedAt ?? this.deps.clock.now(),
+      endedAt: this.deps.clock.now(),
+      files: this.deps.workspace.files().map(({ name, size }) => ({ name, size })),
+      sent: this.sent,
+    };
+    this.startedAt = null;
+    this.sent = [];
     const [files, windows, connections] = await Promise.all([this.deps.workspace.clear(), this.deps.editors.wipeAll(), this.deps.personal.drop()]);
     const report: CleanReport = { files, windows, connections };
     this.deps.log.info('files.session-ended', { reason, files: files.length, windows, connections: connections.length });
+    if (session.files.length > 0) void this.deps.recap(session).catch((error: unknown) => this.deps.log.warn('files.recap-failed', { error: String(error) }));
     return report;
   }
 
@@ -201,6 +219,7 @@ export class FilesService {
 
   /** The first import starts the session: it ends with the meeting on now, or after a quiet spell. */
   private startSession(): void {
+    this.startedAt ??= this.deps.clock.now();
     this.endsAt ??= this.deps.meetingEnd();
     this.timer ??= setInterval(() => void this.checkEnd(), CHECK_EVERY_MS);
   }

@@ -28,9 +28,10 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
 }
 
-function timeRange(meeting: Meeting, room: Room, language: MailLanguage): string {
-  const format = new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: room.timeZone });
-  return `${format.format(new Date(meeting.start))}–${format.format(new Date(meeting.end))} (${room.timeZone})`;
+/** "14:00–15:00 (Europe/Rome)" in the room's zone: people reading the mail elsewhere see which clock it means. */
+export function timeRange(span: Pick<Meeting, 'start' | 'end'>, timeZone: string, language: MailLanguage): string {
+  const format = new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone });
+  return `${format.format(new Date(span.start))}–${format.format(new Date(span.end))} (${timeZone})`;
 }
 
 /**
@@ -47,7 +48,7 @@ export function invitationMail(room: Room, meeting: Meeting, language: MailLangu
 <p>${text.qr}</p>`
     : '';
   const html = `<!doctype html><html><body style="font-family:sans-serif;font-size:16px">
-<p>${text.intro(name, escapeHtml(timeRange(meeting, room, language)))}</p>
+<p>${text.intro(name, escapeHtml(timeRange(meeting, room.timeZone, language)))}</p>
 ${joinBlock}
 <p style="color:#666666">${text.sentBy(name)}</p>
 </body></html>`;

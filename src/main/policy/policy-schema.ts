@@ -63,6 +63,10 @@ export const PolicySchema = z
       .record(z.string().regex(/^[a-z0-9-]{1,40}$/), z.enum(['web', 'app']))
       .describe('Per conferencing service (zoom, teams, …): open its web client or its installed app')
       .optional(),
+    recap: z
+      .object({ enabled: z.boolean().describe("Mail a recap (files shown, who got which, the room is clean) to a meeting's people after a workspace session; needs the send-mail feature").optional() })
+      .strict()
+      .optional(),
     signInMethod: SignInMethodSchema.describe('device-code (a code to approve on a phone) or browser').optional(),
     updates: z.object({ channel: z.enum(['stable', 'beta']).describe('Stored and reported; the updater reads it') }).strict().optional(),
   })

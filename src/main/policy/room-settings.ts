@@ -19,6 +19,8 @@ export interface RoomSettings {
   /** Features locked on (part of the first sign-in) and locked off (never asked for). */
   features: { on: FeatureId[]; off: FeatureId[] };
   updateChannel: 'stable' | 'beta';
+  /** Recap mail after sessions with files (IT's choice: config or policy, never the room's admin). */
+  recapEnabled: boolean;
 }
 
 export interface ResolvedRoomSettings {
@@ -65,6 +67,7 @@ export function resolveRoomSettings(config: KioskConfig, local: Settings['local'
       calendarOwner: policy.room?.calendarOwner ?? config.room.calendarOwner,
       features: featuresOf(config, policy),
       updateChannel: policy.updates?.channel ?? 'stable',
+      recapEnabled: policy.recap?.enabled ?? config.recap.enabled,
     },
     managed: managedKeys(policy),
   };
