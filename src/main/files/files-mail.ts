@@ -1,4 +1,5 @@
-import { escapeHtml, type MailLanguage } from '../invite/invitation-mail';
+import { escapeHtml } from '../mail/html';
+import type { MailLanguage } from '../invite/invitation-mail';
 
 const TEXT = {
   en: {

@@ -3,7 +3,8 @@ import { EmailSchema, emailKey } from '../../shared/invite';
 import type { Privacy } from '../../shared/model';
 import type { SourceEvent } from '../calendar/calendar-source';
 import type { Logger } from '../health/logger';
-import { escapeHtml, timeRange, type MailLanguage } from '../invite/invitation-mail';
+import { escapeHtml } from '../mail/html';
+import { timeRange, type MailLanguage } from '../invite/invitation-mail';
 import type { RoomMailer } from '../mail/room-mailer';
 
 /**

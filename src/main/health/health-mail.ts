@@ -1,3 +1,4 @@
+import { escapeHtml } from '../mail/html';
 import { HEALTH_CHECK_TITLES, type HealthCheckId } from '../../shared/health';
 import type { OutgoingMail } from '../mail/room-mailer';
 import type { CheckOutcome } from './checks';
@@ -5,10 +6,6 @@ import type { CheckOutcome } from './checks';
 export interface HealthChange {
   id: HealthCheckId;
   outcome: CheckOutcome;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function section(heading: string, changes: readonly HealthChange[]): string {

@@ -58,7 +58,7 @@ describe('health monitor', () => {
     expect(view.checks.find((c) => c.id === 'tokens')).toMatchObject({ status: 'bad', reason: 'tokens-bad', params: { minutes: 42 } });
     expect(h.sent).toHaveLength(1);
     expect(h.sent[0]).toMatchObject({ to: ['it@contoso.com'], subject: 'Roomdeck Boardroom 4: 1 problem(s) need attention' });
-    expect(h.sent[0]!.html).toContain('tokens is bad &#60;b&#62;');
+    expect(h.sent[0]!.html).toContain('tokens is bad &lt;b&gt;');
 
     await h.round({}, HOUR);
     expect(h.sent).toHaveLength(1);

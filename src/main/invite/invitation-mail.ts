@@ -1,4 +1,5 @@
 import type { Meeting, Room } from '../../shared/model';
+import { escapeHtml } from '../mail/html';
 
 export type MailLanguage = 'en' | 'it';
 
@@ -22,11 +23,6 @@ const TEXT = {
     sentBy: (room: string) => `Inviato dallo schermo della sala ${room}.`,
   },
 } as const;
-
-/** Text into HTML: everything that came from a directory, a calendar or a config is data, never markup. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
-}
 
 /** "14:00–15:00 (Europe/Rome)" in the room's zone: people reading the mail elsewhere see which clock it means. */
 export function timeRange(span: Pick<Meeting, 'start' | 'end'>, timeZone: string, language: MailLanguage): string {

@@ -5,7 +5,8 @@ import { UserFacingError } from '../bridge/router';
 import { silentLogger } from '../health/logger';
 import { MailRefusedError, type OutgoingMail, type RoomMailer } from '../mail/room-mailer';
 import { newAttendees, type AttendeeWriter } from './attendees';
-import { escapeHtml, invitationMail } from './invitation-mail';
+import { escapeHtml } from '../mail/html';
+import { invitationMail } from './invitation-mail';
 import { InviteService, type InviteServiceDeps } from './invite-service';
 
 const ROOM: Room = { name: 'Sala <Blu> & co', email: 'blu@contoso.com', timeZone: 'Europe/Rome' };
