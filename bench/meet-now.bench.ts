@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { kioskApi, switchOnAsAdmin } from '../e2e/harness/kiosk-api';
-import { sandboxGoogleConfig, sandboxKioskConfig, sandboxOAuthProvidersConfig, startKiosk } from '../e2e/harness/kiosk';
+import { sandboxGoogleConfig, sandboxKioskConfig, sandboxOAuthProvidersConfig, startKiosk, type RunningKiosk } from '../e2e/harness/kiosk';
 import { upcomingToday } from '../e2e/harness/room-truth';
 import { startSandbox, type RecordedRequest, type Sandbox, type ServiceName } from '../e2e/sandbox';
 import { hashPin } from '../src/main/config/admin-pin';
@@ -49,7 +49,7 @@ function isMeetNowCall(request: RecordedRequest<ServiceName>): boolean {
 }
 
 /** Boardroom 4 free now, every Meet now service switched on and connected (the sandbox approves by itself). */
-async function kioskWithEveryService(sandbox: Sandbox): Promise<string> {
+async function kioskWithEveryService(sandbox: Sandbox): Promise<RunningKiosk> {
   const now = new Date();
   for (const m of upcomingToday(sandbox, ROOM, now)) if (m.start <= now && m.raw.id) sandbox.control.deleteEvent(ROOM, m.raw.id);
   for (const meeting of sandbox.control.webex.meetings()) sandbox.control.webex.deleteMeeting(String(meeting['id']));
@@ -61,14 +61,19 @@ async function kioskWithEveryService(sandbox: Sandbox): Promise<string> {
     admin: { pinHash: await hashPin(PIN) },
   };
   const kiosk = await startKiosk(config);
-  const api = await kioskApi(kiosk.launchUrl);
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while ((await api.call('app.state', {})).phase !== 'ready') {
-    if (Date.now() > deadline) throw new Error(`the room did not sign in: ${JSON.stringify(await api.call('app.state', {}))}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  try {
+    const api = await kioskApi(kiosk.launchUrl);
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    while ((await api.call('app.state', {})).phase !== 'ready') {
+      if (Date.now() > deadline) throw new Error(`the room did not sign in: ${JSON.stringify(await api.call('app.state', {}))}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await switchOnAsAdmin(api, PIN, ['google.instant-meeting', 'zoom.instant-meeting', 'webex.instant-meeting'], await readFile(join(TLS_DIR, 'cert.pem'), 'utf8'));
+    return kiosk;
+  } catch (error) {
+    await kiosk.stop();
+    throw error;
   }
-  await switchOnAsAdmin(api, PIN, ['google.instant-meeting', 'zoom.instant-meeting', 'webex.instant-meeting'], await readFile(join(TLS_DIR, 'cert.pem'), 'utf8'));
-  return kiosk.launchUrl;
 }
 
 /** From the tap on Meet now to the link on screen, counting taps and the provider requests in between. */
@@ -97,15 +102,17 @@ async function meetNowOnce(page: Page, sandbox: Sandbox, service: MeetingService
 async function measure(): Promise<Record<MeetingService, Run>> {
   const sandbox = await startSandbox({ tlsDir: TLS_DIR, autoApprove: { account: ROOM }, googleAutoApprove: { account: GOOGLE_ACCOUNT } });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  let kiosk: RunningKiosk | null = null;
   try {
-    const launchUrl = await kioskWithEveryService(sandbox);
+    kiosk = await kioskWithEveryService(sandbox);
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(launchUrl);
+    await page.goto(kiosk.launchUrl);
     await page.getByRole('button', { name: 'Meet now' }).waitFor({ state: 'visible', timeout: 20_000 });
     const runs: Partial<Record<MeetingService, Run>> = {};
     for (const service of SERVICES) runs[service] = await meetNowOnce(page, sandbox, service);
     return runs as Record<MeetingService, Run>;
   } finally {
+    await kiosk?.stop();
     await browser.close();
     await sandbox.close();
   }

@@ -63,6 +63,8 @@ export class SettingsStore {
     this.path = join(dataDir, 'settings.json');
   }
 
+  private pending: Promise<void> = Promise.resolve();
+
   /** A damaged file is set aside (not deleted: IT may want it) and the kiosk starts at setup with a notice. */
   async load(): Promise<{ damaged: boolean }> {
     const read = await readJsonFile(this.path, SettingsSchema);
@@ -77,9 +79,18 @@ export class SettingsStore {
     return this.current;
   }
 
-  async update(change: (s: Settings) => Settings): Promise<void> {
-    const next = SettingsSchema.parse(change(this.current));
-    await writeJsonFileAtomic(this.path, next);
-    this.current = next;
+  /**
+   * Changes run one after another, each on the result of the one before: two callers updating at once (sign-in saving
+   * the room while health notes the sign-in time, say) must not both start from the same old settings, or the later
+   * write silently drops the earlier change.
+   */
+  update(change: (s: Settings) => Settings): Promise<void> {
+    const run = this.pending.then(async () => {
+      const next = SettingsSchema.parse(change(this.current));
+      await writeJsonFileAtomic(this.path, next);
+      this.current = next;
+    });
+    this.pending = run.catch(() => undefined);
+    return run;
   }
 }
