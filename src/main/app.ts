@@ -220,8 +220,8 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
     const found: Directory[] = [];
     if (room?.provider === 'microsoft' && consent.isOn('microsoft.directory')) found.push(new GraphDirectory(graphFor(room.account.key, 'microsoft.directory')));
     if (room?.provider === 'google' && google && config.google && consent.isOn('google.directory')) found.push(new GoogleDirectory(google.accessClient(), config.google.peopleRootUrl));
-    if (oauth2.zoom && consent.isOn('zoom.directory')) found.push(new ZoomDirectory(oauth2.zoom));
-    if (oauth2.webex && consent.isOn('webex.directory')) found.push(new WebexDirectory(oauth2.webex));
+    if (oauth2.zoom && consent.isOn('zoom.directory')) found.push(new ZoomDirectory(new OAuth2Api('zoom', oauth2.zoom)));
+    if (oauth2.webex && consent.isOn('webex.directory')) found.push(new WebexDirectory(new OAuth2Api('webex', oauth2.webex)));
     return found;
   };
   // Mail goes to people, not the wall: in the room's language, English when the PC decides.

@@ -4,7 +4,7 @@ import { completeInBrowser } from '../../../e2e/sandbox/google/test-support';
 import { sandboxAccessToken } from '../../../e2e/sandbox/oauth2-generic/access-token';
 import { accessTokenFor, startTestSandbox } from '../../../e2e/sandbox/test-support';
 import { scopesFor, type FeatureId } from '../../shared/features';
-import type { OAuth2Connection } from '../auth/oauth2-api';
+import { OAuth2Api } from '../providers/oauth2-api';
 import { signedInGoogleClient } from '../auth/google-auth.test-support';
 import { silentLogger } from '../health/logger';
 import { GraphApi } from '../providers/microsoft/graph-api';
@@ -28,9 +28,9 @@ async function graphDirectory(sandbox: Sandbox, scopes: string[], account = ROOM
 }
 
 /** A Zoom or Webex connection holding one token (the connector's refresh is tested with the connector). */
-async function connection(sandbox: Sandbox, provider: 'zoom' | 'webex', scopes: string[]): Promise<OAuth2Connection> {
+async function connection(sandbox: Sandbox, provider: 'zoom' | 'webex', scopes: string[]): Promise<OAuth2Api> {
   const { token, apiBaseUrl } = await sandboxAccessToken(sandbox, provider, scopes);
-  return { accessToken: async () => token, tokenRejected: () => undefined, apiBaseUrl: async () => apiBaseUrl };
+  return new OAuth2Api(provider, { accessToken: async () => token, tokenRejected: () => undefined, apiBaseUrl: async () => apiBaseUrl });
 }
 
 async function googleDirectory(sandbox: Sandbox, features: FeatureId[], account = sandbox.google.roomAccount): Promise<GoogleDirectory> {

@@ -4,6 +4,7 @@ import { OAuth2Client } from 'google-auth-library';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../health/logger';
 import { GraphApi } from '../providers/microsoft/graph-api';
+import { OAuth2Api } from '../providers/oauth2-api';
 import { DirectoryError, type Directory } from './directory';
 import { GoogleDirectory } from './google-directory';
 import { GraphDirectory } from './graph-directory';
@@ -61,14 +62,14 @@ const CASES: Case[] = [
   },
   {
     name: 'Zoom',
-    directory: () => new ZoomDirectory(connection()),
+    directory: () => new ZoomDirectory(new OAuth2Api('zoom', connection())),
     good: { first_name: 'Avery', last_name: '<b>Chen</b>', email: 'avery.chen@contoso.com' },
     odd: [{ first_name: 'No', last_name: 'Mail' }, { email: ['x@y.example'] }, 7],
     wrap: (items) => ({ contacts: items, next_page_token: '' }),
   },
   {
     name: 'Webex',
-    directory: () => new WebexDirectory(connection()),
+    directory: () => new WebexDirectory(new OAuth2Api('webex', connection())),
     good: { displayName: 'Avery <b>Chen</b>', emails: ['avery.chen@contoso.com'] },
     odd: [{ displayName: 'Nobody', emails: [] }, { displayName: 'Bad', emails: 'x@y.example' }, {}],
     wrap: (items) => ({ items, notFoundIds: [] }),

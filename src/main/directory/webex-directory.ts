@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EmailSchema, type Person } from '../../shared/invite';
-import { getJson, ProviderApiError, type OAuth2Connection } from '../auth/oauth2-api';
+import { ApiHttpError, type OAuth2Api } from '../providers/oauth2-api';
 import { directoryFailure, peopleFrom, type Directory } from './directory';
 
 const WebexPersonSchema = z.object({ displayName: z.string().nullish(), emails: z.array(z.string()).nullish() }).loose();
@@ -14,16 +14,15 @@ const WebexPeopleSchema = z.object({ items: z.array(z.unknown()).nullish() }).lo
 export class WebexDirectory implements Directory {
   readonly source = 'webex';
 
-  constructor(private readonly connection: OAuth2Connection) {}
+  constructor(private readonly api: OAuth2Api) {}
 
   async search(query: string, limit: number): Promise<Person[]> {
     const by = EmailSchema.safeParse(query).success ? 'email' : 'displayName';
-    const params = new URLSearchParams({ [by]: query, max: String(limit) });
     try {
-      const answer = await getJson('webex', this.connection, 'GET /people', `/people?${params.toString()}`, WebexPeopleSchema);
+      const answer = await this.api.json('GET', '/people', WebexPeopleSchema, { query: { [by]: query, max: String(limit) } });
       return peopleFrom(this.source, answer.items, WebexPersonSchema, (person) => ({ name: person.displayName, email: person.emails?.[0] }));
     } catch (error) {
-      throw directoryFailure(this.source, error instanceof ProviderApiError ? error.status : null, error);
+      throw directoryFailure(this.source, error instanceof ApiHttpError ? error.status : null, error);
     }
   }
 }

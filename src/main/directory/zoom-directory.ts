@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Person } from '../../shared/invite';
-import { getJson, ProviderApiError, type OAuth2Connection } from '../auth/oauth2-api';
+import { ApiHttpError, type OAuth2Api } from '../providers/oauth2-api';
 import { directoryFailure, peopleFrom, type Directory } from './directory';
 
 /** Zoom answers at most 25 contacts a page (https://developers.zoom.us/docs/api/chat/#tag/contacts/GET/contacts). */
@@ -11,7 +11,7 @@ const ZoomContactSchema = z.object({ email: z.string().nullish(), first_name: z.
 const ZoomErrorSchema = z.object({ code: z.number() }).loose();
 
 function statusOf(error: unknown): number | null {
-  if (!(error instanceof ProviderApiError)) return null;
+  if (!(error instanceof ApiHttpError)) return null;
   const body = ZoomErrorSchema.safeParse(error.body);
   return error.status === 400 && body.success && body.data.code === 4711 ? 403 : error.status;
 }
@@ -25,12 +25,12 @@ const ZoomContactsSchema = z.object({ contacts: z.array(z.unknown()).nullish() }
 export class ZoomDirectory implements Directory {
   readonly source = 'zoom';
 
-  constructor(private readonly connection: OAuth2Connection) {}
+  constructor(private readonly api: OAuth2Api) {}
 
   async search(query: string, limit: number): Promise<Person[]> {
-    const params = new URLSearchParams({ search_key: query, query_presence_status: 'false', page_size: String(Math.min(limit, ZOOM_MAX_PAGE)) });
+    const params = { search_key: query, query_presence_status: 'false', page_size: String(Math.min(limit, ZOOM_MAX_PAGE)) };
     try {
-      const answer = await getJson('zoom', this.connection, 'GET /contacts', `/contacts?${params.toString()}`, ZoomContactsSchema);
+      const answer = await this.api.json('GET', '/contacts', ZoomContactsSchema, { query: params });
       return peopleFrom(this.source, answer.contacts, ZoomContactSchema, (contact) => ({
         name: [contact.first_name, contact.last_name].filter(Boolean).join(' '),
         email: contact.email,

@@ -9,13 +9,14 @@ export interface ApiTokens {
   apiBaseUrl(): Promise<string>;
 }
 
-/** The provider answered, with an error status. */
+/** The provider answered, with an error status; `body` is its JSON (Zoom's `{code, message}`, Webex's `{message, errors}`) or null. */
 export class ApiHttpError extends Error {
   override name = 'ApiHttpError';
   constructor(
     readonly provider: OAuth2ProviderId,
     readonly status: number,
     what: string,
+    readonly body: unknown = null,
   ) {
     super(`${provider}: ${what} failed (HTTP ${status})`);
   }
@@ -82,10 +83,7 @@ export class OAuth2Api {
       await response.body?.cancel();
       response = await this.attempt(method, path, request);
     }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new ApiHttpError(this.provider, response.status, what);
-    }
+    if (!response.ok) throw new ApiHttpError(this.provider, response.status, what, await response.json().catch(() => null));
     return response;
   }
 
