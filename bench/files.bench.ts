@@ -2,9 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureLargeDownload } from '../e2e/harness/large-download';
-import type { Figure } from './figure';
+import { median, type Figure } from './figure';
 
 const MIB = 1024 * 1024;
+const PEAK_SAMPLES = 3;
 
 /** Importing the sandbox's 200 MiB recording into the workspace: how fast, and how much memory it holds meanwhile. */
 export async function figures(): Promise<Figure[]> {
@@ -12,7 +13,11 @@ export async function figures(): Promise<Figure[]> {
   try {
     const timed = await measureLargeDownload(dir, false);
     const throughput = timed.bytes / MIB / (timed.ms / 1000);
-    const peak = (await measureLargeDownload(dir, true)).peakAboveBaseline / MIB;
+    // The median of three sampled imports: one sample can catch a collection of the sandbox's own buffers (it serves
+    // the bytes in this process) at the wrong moment.
+    const peaks: number[] = [];
+    for (let run = 0; run < PEAK_SAMPLES; run += 1) peaks.push((await measureLargeDownload(dir, true)).peakAboveBaseline / MIB);
+    const peak = median(peaks);
     return [
       // Loopback, with the sandbox generating the bytes in the same process on a shared 2-core machine.
       { name: 'files.download_200mib_throughput', value: throughput, unit: 'MiB/s', budget: '≥ 20 MiB/s', ok: throughput >= 20 },
