@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { kioskApi, switchOnAsAdmin } from '../e2e/harness/kiosk-api';
 import { sandboxGoogleConfig, sandboxKioskConfig, sandboxOAuthProvidersConfig } from '../e2e/harness/kiosk';
+import { freeRoomNow } from '../e2e/harness/room-truth';
 import { startSandbox, type Sandbox } from '../e2e/sandbox';
 import { hashPin } from '../src/main/config/admin-pin';
 import { featuresOf, type FeatureId } from '../src/shared/features';
@@ -21,6 +22,7 @@ import { sandboxTlsEnv, TLS_DIR } from './sandbox-tls-env';
 const ROOM = 'boardroom4@contoso.com';
 // The seed places Boardroom 4 in Rome; a real kiosk uses its PC's zone unless IT sets one.
 const ROOM_ZONE = 'Europe/Rome';
+const DEMO_FREE_MINUTES = 45;
 const DEMO_PIN = '2468';
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -100,6 +102,9 @@ async function main(): Promise<void> {
     autoApprove: flags.fresh ? null : { account: ROOM },
     googleAutoApprove: flags.fresh ? null : { account: GOOGLE_ACCOUNT },
   });
+  // The seed follows the clock, so at some hours the room is in a meeting and Meet now / Book now hide: the demo keeps
+  // the next 45 minutes free, whatever the time of day; the rest of the day keeps its meetings and their Join.
+  freeRoomNow(sandbox, ROOM, DEMO_FREE_MINUTES);
   const dataDir = await mkdtemp(join(tmpdir(), 'roomdeck-demo-'));
   await mkdir(dataDir, { recursive: true });
   const configPath = join(dataDir, 'kiosk-config.json');

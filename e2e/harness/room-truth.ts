@@ -36,10 +36,11 @@ export function graphUtc(date: Date): { dateTime: string; timeZone: string } {
   return { dateTime: date.toISOString().replace('Z', '0000'), timeZone: 'UTC' };
 }
 
-/** Deletes what holds a Microsoft room now, so "Meet now" / "Book now" are offered. */
-export function freeRoomNow(sandbox: Sandbox, owner: string): void {
+/** Deletes what holds a Microsoft room now (and, with `minutes`, what starts within them), so "Meet now" / "Book now" are offered. */
+export function freeRoomNow(sandbox: Sandbox, owner: string, minutes = 0): void {
   const now = new Date();
-  for (const m of upcomingToday(sandbox, owner, now)) if (m.start <= now && m.raw.id) sandbox.control.deleteEvent(owner, m.raw.id);
+  const until = now.getTime() + minutes * 60_000;
+  for (const m of upcomingToday(sandbox, owner, now)) if (m.start.getTime() <= until && m.raw.id) sandbox.control.deleteEvent(owner, m.raw.id);
 }
 
 /** Clears what holds the Google room now (the seed's all-day reservation and the meeting in progress). */
