@@ -4,12 +4,11 @@ import { emptyReply, jsonReply, parseJsonBody, type Reply, type SandboxRequest }
 import { route, type Route, type RouteParams } from '../core/router';
 import { parseQueryInstant, resolveTimeZone } from '../core/time';
 import { createGuard } from '../oauth2-generic/bearer';
-import type { AfterCommitFaults } from '../oauth2-generic/commit-faults';
 import { isReply } from '../oauth2-generic/http';
 import type { Grant } from '../oauth2-generic/model';
 import type { OAuthProvider } from '../oauth2-generic/provider';
 import { ROOM_WEBEX, WEBEX_PEOPLE, type WebexPerson } from './accounts';
-import { webexDenial, webexError, webexInvalidInput, webexStatusFault } from './errors';
+import { webexDenial, webexError, webexInvalidInput } from './errors';
 import { meetingJson, parseWebexTime, participantJson, type WebexMeetingRecord, type WebexMeetingStore } from './meetings';
 import { pageOf, parseMax, decodeCursor, type CursorState } from './paging';
 import { listPeople, personJson } from './people';
@@ -19,7 +18,6 @@ export interface WebexApiContext {
   readonly clock: Clock;
   readonly oauth: OAuthProvider;
   readonly meetings: WebexMeetingStore;
-  readonly afterCommit: AfterCommitFaults;
 }
 
 const createBody = z.object({
@@ -79,8 +77,7 @@ function createMeeting(ctx: WebexApiContext, req: SandboxRequest, grant: Grant):
     end,
     invitees: (body.invitees ?? []).map((invitee) => invitee.email),
   });
-  const failure = ctx.afterCommit.take(req);
-  return failure === null ? jsonReply(200, meetingJson(meeting)) : webexStatusFault(failure, undefined);
+  return jsonReply(200, meetingJson(meeting));
 }
 
 function meetingQueryOf(req: SandboxRequest): CursorState<MeetingQuery> | Reply {

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { parseControlBody } from '../core/control';
 import { emptyReply, jsonReply } from '../core/http';
 import { route, type Route } from '../core/router';
-import { afterCommitControlRoutes, type AfterCommitFaults, type AfterCommitFaultSpec } from '../oauth2-generic/commit-faults';
 import { controlPattern, oauthControlRoutes, type OAuthControl } from '../oauth2-generic/control';
 import type { OAuthProvider } from '../oauth2-generic/provider';
 import { meetingJson, participantJson, type ParticipantSeed, type WebexMeetingStore } from './meetings';
@@ -15,11 +14,9 @@ export interface WebexControl extends OAuthControl {
   addParticipant(meetingId: string, participant: ParticipantSeed): Record<string, unknown>;
   /** What the host does on the Webex site: the meeting is gone (tests clear the seed's meeting from "now"). */
   deleteMeeting(meetingId: string): void;
-  failAfterCommit(spec: AfterCommitFaultSpec): { id: string };
-  clearAfterCommitFaults(): void;
 }
 
-export function createWebexControl(oauth: OAuthProvider, meetings: WebexMeetingStore, afterCommit: AfterCommitFaults): WebexControl {
+export function createWebexControl(oauth: OAuthProvider, meetings: WebexMeetingStore): WebexControl {
   return {
     ...oauth.control,
     meetings: () => meetings.all().map((meeting) => meetingJson(meeting)),
@@ -31,8 +28,6 @@ export function createWebexControl(oauth: OAuthProvider, meetings: WebexMeetingS
     deleteMeeting: (meetingId) => {
       if (!meetings.delete(meetingId)) throw new Error(`unknown Webex meeting "${meetingId}"`);
     },
-    failAfterCommit: (spec) => afterCommit.add(spec),
-    clearAfterCommitFaults: () => afterCommit.clear(),
   };
 }
 
@@ -43,10 +38,9 @@ const participantBody = z.object({
   muted: z.boolean().optional(),
 });
 
-export function webexControlRoutes(control: WebexControl, afterCommit: AfterCommitFaults): Route[] {
+export function webexControlRoutes(control: WebexControl): Route[] {
   return [
     ...oauthControlRoutes('webex', control),
-    ...afterCommitControlRoutes('webex', afterCommit),
     route('GET', controlPattern('webex', 'meetings'), () => jsonReply(200, control.meetings())),
     route('DELETE', controlPattern('webex', 'meetings/(?<id>[^/]+)'), (_req, params) => {
       control.deleteMeeting(params['id'] ?? '');

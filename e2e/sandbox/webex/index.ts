@@ -1,6 +1,5 @@
 import type { Route } from '../core/router';
 import type { ServiceDefinition } from '../core/service';
-import { AfterCommitFaults } from '../oauth2-generic/commit-faults';
 import type { ProviderCloudOptions } from '../oauth2-generic/model';
 import { describeOAuthRequest } from '../oauth2-generic/provider';
 import { forcedTokenError } from '../oauth2-generic/token-endpoint';
@@ -28,11 +27,10 @@ export function createWebexCloud(options: WebexCloudOptions): WebexCloud {
   const oauth = createWebexOAuth(options.clock, options.autoApprove);
   const meetings = new WebexMeetingStore(options.clock);
   seedWebexMeetings(meetings, ROOM_WEBEX, options.seedAnchor);
-  const afterCommit = new AfterCommitFaults();
-  const control = createWebexControl(oauth, meetings, afterCommit);
+  const control = createWebexControl(oauth, meetings);
   const service: ServiceDefinition<'webex'> = {
     name: 'webex',
-    routes: [...webexOAuthRoutes(oauth), ...webexApiRoutes({ clock: options.clock, oauth, meetings, afterCommit })],
+    routes: [...webexOAuthRoutes(oauth), ...webexApiRoutes({ clock: options.clock, oauth, meetings })],
     describe: describeOAuthRequest(WEBEX_AUTHORIZE_PATH),
     statusFault: (_req, status, retryAfter) => webexStatusFault(status, retryAfter),
     oauthFault: (_req, error) => forcedTokenError(oauth.token.dialect, error),
@@ -43,7 +41,7 @@ export function createWebexCloud(options: WebexCloudOptions): WebexCloud {
   return {
     services: [service],
     control,
-    controlRoutes: webexControlRoutes(control, afterCommit),
+    controlRoutes: webexControlRoutes(control),
     app: { clientId: WEBEX_APP.clientId, clientSecret: WEBEX_APP.clientSecret },
   };
 }

@@ -197,7 +197,7 @@ describe('Webex stand-in', () => {
 
   it('commits then fails when asked: the meeting exists although the client saw a 504', async () => {
     const tokens = await signIn('meeting:schedules_write');
-    cloud.control.failAfterCommit({ method: 'POST', path: '^/v1/meetings$', status: 504 });
+    sandbox.core.addFault({ service: 'webex', method: 'POST', path: '^/v1/meetings$', action: { type: 'applyThenFail' } });
     const response = await api('/v1/meetings', tokens.access_token, { method: 'POST', body: JSON.stringify({ title: 'Half done', start: '2026-11-23T09:15:00Z', end: '2026-11-23T09:45:00Z' }) });
     expect(response.status).toBe(504);
     expect(cloud.control.meetings().filter((m) => m['title'] === 'Half done')).toHaveLength(1);

@@ -4,13 +4,12 @@ import { emptyReply, jsonReply, parseJsonBody, type Reply, type SandboxRequest }
 import { route, type Route, type RouteParams } from '../core/router';
 import { resolveTimeZone } from '../core/time';
 import { createGuard } from '../oauth2-generic/bearer';
-import type { AfterCommitFaults } from '../oauth2-generic/commit-faults';
 import { isReply } from '../oauth2-generic/http';
 import type { Grant } from '../oauth2-generic/model';
 import type { OAuthProvider } from '../oauth2-generic/provider';
 import { ROOM_ZOOM, ZOOM_ACCOUNT_ID, ZOOM_CONTACTS, ZOOM_SIGN_IN_ACCOUNTS, type ZoomUser } from './accounts';
 import { searchContacts } from './contacts';
-import { zoomDenial, zoomError, zoomStatusFault, zoomValidationError } from './errors';
+import { zoomDenial, zoomError, zoomValidationError } from './errors';
 import { meetingJson, meetingListItem, parseZoomStart, type ZoomMeetingStore } from './meetings';
 import { ZOOM_ENDPOINT_SCOPES as SCOPES } from './scopes';
 
@@ -18,7 +17,6 @@ export interface ZoomApiContext {
   readonly clock: Clock;
   readonly oauth: OAuthProvider;
   readonly meetings: ZoomMeetingStore;
-  readonly afterCommit: AfterCommitFaults;
 }
 
 const createMeetingBody = z.object({
@@ -111,8 +109,6 @@ function createMeeting(ctx: ZoomApiContext, req: SandboxRequest, params: RoutePa
     { topic: body.topic, type: body.type, duration: body.duration, timezone: body.timezone, agenda: body.agenda, password: body.password, settings: body.settings },
     start,
   );
-  const failure = ctx.afterCommit.take(req);
-  if (failure !== null) return zoomStatusFault(failure, undefined);
   return jsonReply(201, meetingJson(meeting));
 }
 

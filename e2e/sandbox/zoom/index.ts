@@ -1,7 +1,6 @@
 import { jsonReply } from '../core/http';
 import type { Route } from '../core/router';
 import type { ServiceDefinition } from '../core/service';
-import { AfterCommitFaults } from '../oauth2-generic/commit-faults';
 import type { ProviderCloudOptions } from '../oauth2-generic/model';
 import { describeOAuthRequest } from '../oauth2-generic/provider';
 import { forcedTokenError } from '../oauth2-generic/token-endpoint';
@@ -43,8 +42,7 @@ export function createZoomCloud(options: ZoomCloudOptions): ZoomCloud {
   const oauth = createZoomOAuth({ clock: options.clock, autoApprove: options.autoApprove, apiOrigin: options.apiOrigin ?? (() => undefined) });
   const meetings = new ZoomMeetingStore(options.clock);
   seedZoomMeetings(meetings, ROOM_ZOOM, options.seedAnchor);
-  const afterCommit = new AfterCommitFaults();
-  const control = createZoomControl(oauth, meetings, afterCommit);
+  const control = createZoomControl(oauth, meetings);
   const oauthService: ServiceDefinition<'zoom'> = {
     ...zoomService('zoom', zoomOAuthRoutes(oauth)),
     describe: describeOAuthRequest(ZOOM_AUTHORIZE_PATH),
@@ -52,13 +50,13 @@ export function createZoomCloud(options: ZoomCloudOptions): ZoomCloud {
     notFound: () => jsonReply(404, { reason: 'Not Found', error: 'invalid_request' }),
   };
   const apiService: ServiceDefinition<'zoom-api'> = {
-    ...zoomService('zoom-api', zoomApiRoutes({ clock: options.clock, oauth, meetings, afterCommit })),
+    ...zoomService('zoom-api', zoomApiRoutes({ clock: options.clock, oauth, meetings })),
     describe: () => ({ scopes: null, grantType: null }),
   };
   return {
     services: [oauthService, apiService],
     control,
-    controlRoutes: zoomControlRoutes(control, afterCommit),
+    controlRoutes: zoomControlRoutes(control),
     app: { clientId: ZOOM_APP.clientId, clientSecret: ZOOM_APP.clientSecret },
   };
 }

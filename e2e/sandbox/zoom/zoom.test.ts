@@ -181,7 +181,7 @@ describe('Zoom stand-in', () => {
 
   it('commits then fails with 504 when asked: the meeting exists although the client saw an error', async () => {
     const tokens = await signIn('meeting:write');
-    cloud.control.failAfterCommit({ method: 'POST', path: '/meetings$', status: 504 });
+    sandbox.core.addFault({ service: 'zoom-api', method: 'POST', path: '/meetings$', action: { type: 'applyThenFail' } });
     const response = await api('/users/me/meetings', tokens.access_token, { method: 'POST', body: JSON.stringify({ topic: 'Half done' }) });
     expect(response.status).toBe(504);
     const made = cloud.control.meetings().filter((m) => m['topic'] === 'Half done');
