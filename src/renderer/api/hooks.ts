@@ -57,23 +57,32 @@ export function useNow(everyMs: number): Date {
   return new Date();
 }
 
+type ActivityEvent = 'pointerdown' | 'keydown' | 'wheel';
+
+/**
+ * Calls `onIdle` after `ms` without any of `events`; each one calls `onActivity` and starts the wait again. Returns
+ * the clean-up, for an effect to hand back.
+ */
+function watchActivity(ms: number, events: readonly ActivityEvent[], capture: boolean, onIdle: () => void, onActivity: () => void = () => undefined): () => void {
+  let timer = window.setTimeout(onIdle, ms);
+  const restart = () => {
+    onActivity();
+    window.clearTimeout(timer);
+    timer = window.setTimeout(onIdle, ms);
+  };
+  for (const e of events) window.addEventListener(e, restart, { capture });
+  return () => {
+    window.clearTimeout(timer);
+    for (const e of events) window.removeEventListener(e, restart, { capture });
+  };
+}
+
 /** True once nobody has touched the screen for `afterMs` (0 = never); any touch, click or key wakes it. */
 export function useIdle(afterMs: number): boolean {
   const [idle, setIdle] = useState(false);
   useEffect(() => {
     if (afterMs <= 0) return;
-    let timer = window.setTimeout(() => setIdle(true), afterMs);
-    const wake = () => {
-      setIdle(false);
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => setIdle(true), afterMs);
-    };
-    const events = ['pointerdown', 'keydown', 'wheel'] as const;
-    for (const e of events) window.addEventListener(e, wake, { capture: true });
-    return () => {
-      window.clearTimeout(timer);
-      for (const e of events) window.removeEventListener(e, wake, { capture: true });
-    };
+    return watchActivity(afterMs, ['pointerdown', 'keydown', 'wheel'], true, () => setIdle(true), () => setIdle(false));
   }, [afterMs]);
   return idle;
 }
@@ -83,16 +92,5 @@ export const ADMIN_IDLE_MS = 5 * 60_000;
 
 /** Calls `onIdle` once nobody has touched the screen for `ms` (each touch starts the wait again). */
 export function useIdleTimeout(ms: number, onIdle: () => void): void {
-  useEffect(() => {
-    let timer = window.setTimeout(onIdle, ms);
-    const reset = () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(onIdle, ms);
-    };
-    window.addEventListener('pointerdown', reset);
-    return () => {
-      window.clearTimeout(timer);
-      window.removeEventListener('pointerdown', reset);
-    };
-  }, [ms, onIdle]);
+  useEffect(() => watchActivity(ms, ['pointerdown'], false, onIdle), [ms, onIdle]);
 }
