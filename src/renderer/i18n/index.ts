@@ -24,9 +24,17 @@ export async function initI18n(configured = 'auto'): Promise<typeof i18next> {
   return i18next;
 }
 
-/** Times in the room's zone, formatted the way the room's language writes them. */
+/**
+ * Times in the room's zone, the way the room's language writes them: `timeStyle: 'short'` gives "4:11 PM" in English
+ * and "16:11" in Italian, and the same digits in a single time and in a range (a fixed `2-digit` hour showed
+ * "05:30 PM" in the status bar next to "5:30 – 6:15 PM" in the list).
+ */
+function shortTime(timeZone: string, language: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone });
+}
+
 export function formatTime(iso: string, timeZone: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+  return shortTime(timeZone, language).format(new Date(iso));
 }
 
 export function formatDate(date: Date, timeZone: string, language: string): string {
@@ -35,6 +43,5 @@ export function formatDate(date: Date, timeZone: string, language: string): stri
 
 /** "10:00 – 11:00 AM": one range reads faster from the door than two full times. */
 export function formatTimeRange(startIso: string, endIso: string, timeZone: string, language: string): string {
-  const format = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', timeZone });
-  return format.formatRange(new Date(startIso), new Date(endIso));
+  return shortTime(timeZone, language).formatRange(new Date(startIso), new Date(endIso));
 }

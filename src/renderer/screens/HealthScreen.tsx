@@ -45,7 +45,7 @@ export function HealthScreen({ onBack, onClose }: { onBack: () => void; onClose:
     show(await api.call('health.check', {}));
     setChecking(false);
   };
-  const checkedAt = view?.checkedAt ? new Date(view.checkedAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' }) : null;
+  const checkedAt = view?.checkedAt ? new Date(view.checkedAt).toLocaleTimeString(i18n.language, { timeStyle: 'short' }) : null;
   return (
     <main className="screen settings health">
       <header className="settings__header">
