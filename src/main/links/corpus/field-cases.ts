@@ -119,8 +119,8 @@ function otherProviderField(): CorpusCase[] {
     c('Jitsi invitation with dial-in info page', textEvent(JITSI_TEXT), join('jitsi', 'https://meet.jit.si/AcmeWeeklySync')),
     c('RingCentral Video invitation', textEvent(`Join video meeting: ${RCV}\nPassword: Wq123ygs15\nInternational numbers available: https://v.ringcentral.com/teleconference`), join('ringcentral', RCV)),
     c('RingCentral Meetings link with pwd', textEvent('Join from PC, Mac, iOS or Android: https://meetings.ringcentral.com/j/1487326159?pwd=RlhxUFNVQ3Jw'), join('ringcentral', 'https://meetings.ringcentral.com/j/1487326159?pwd=RlhxUFNVQ3Jw')),
-    // Research §4's "longer URL for the same meeting wins": the Web App variant extends the first link with `?sl=1`.
-    c('Skype for Business: Join + "Try Skype Web App" ?sl=1', textEvent(SKYPE_TEXT), join('skypeforbusiness', 'https://meet.lync.com/acme/avery.chen/M2NRN65H?sl=1')),
+    // Research §4's "longer URL wins" is the passcode rule (`adds ?pwd=`); `?sl=1` only opens the Web App instead.
+    c('Skype for Business: Join + "Try Skype Web App" ?sl=1', textEvent(SKYPE_TEXT), join('skypeforbusiness', 'https://meet.lync.com/acme/avery.chen/M2NRN65H')),
     c('Graph skypeForBusiness event: onlineMeetingUrl only', graphEvent({ provider: 'skypeForBusiness', onlineMeetingUrl: 'https://meet.lync.com/acme/avery.chen/AB12CD34' }), join('skypeforbusiness', 'https://meet.lync.com/acme/avery.chen/AB12CD34')),
     c('Lifesize call link with a video-system address', textEvent('Join: https://call.lifesizecloud.com/4812273\nFrom a video system: 4812273@lifesizecloud.com'), join('lifesize', 'https://call.lifesizecloud.com/4812273')),
     c('Lifesize "call me" /extension/ link', textEvent('Call me on Lifesize: https://call.lifesizecloud.com/extension/4812273'), join('lifesize', 'https://call.lifesizecloud.com/extension/4812273')),
