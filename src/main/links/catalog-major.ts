@@ -89,11 +89,11 @@ const webex: ProviderSpec = {
   domains: ['.webex.com'],
   http: true,
   joins: [
-    { label: 'meeting link j.php?MTID=…', path: /^\/[A-Za-z0-9_-]{1,64}\/(?:k2\/)?j\.php$/, query: ['MTID', 'ED'] },
-    { label: 'Webex Events link', path: /^\/[A-Za-z0-9_-]{1,64}\/onstage\/g\.php$/, query: ['MTID'] },
+    { label: 'meeting link j.php?MTID=…', path: /^\/[A-Za-z0-9_.-]{1,64}\/(?:k2\/)?j\.php$/, query: ['MTID', 'ED'] },
+    { label: 'Webex Events link', path: /^\/[A-Za-z0-9_.-]{1,64}\/onstage\/g\.php$/, query: ['MTID'] },
     { label: 'Personal Room /meet/<user>', path: /^\/(?:meet|join)\/[^/]{1,128}\/?$/ },
     { label: 'free-plan meeting link', hosts: ['meetings.webex.com'], path: /^\/collabs\/meetings\/join$/, query: ['uuid'] },
-    { label: 'join service link', path: /^\/wbxmjs\/joinservice\/sites\/[^/]{1,64}\/meeting\/download\/[0-9a-fA-F]/ },
+    { label: 'join service link', path: /^\/(?:wbxmjs\/joinservice|webappng)\/sites\/[^/]{1,64}\/meeting\/download\/[0-9a-fA-F]/ },
   ],
   notJoins: [
     {
@@ -170,7 +170,7 @@ const gotomeeting: ProviderSpec = {
   notJoins: [
     { reason: 'help site, not a meeting', hosts: ['support.goto.com'] },
     { reason: 'app install page, not a meeting', path: /^\/install/i },
-    sitePages(['download', 'help', 'login', 'signin', 'home', 'pricing', 'features', 'start', 'schedule']),
+    sitePages(['download', 'help', 'login', 'signin', 'home', 'pricing', 'features', 'start', 'schedule', 'unsubscribe']),
   ],
 };
 

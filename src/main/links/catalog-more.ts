@@ -15,6 +15,7 @@ const COMMON_SITE_PAGES = [
   'privacy', 'product', 'products', 'signin', 'sign-in', 'signup', 'sign-up', 'support', 'terms', 'legal', 'en',
   'static', 'assets', 'images', 'img', 'css', 'js', 'favicon', 'robots', 'security', 'enterprise', 'resources',
   'solutions', 'integrations', 'apps', 'app', 'home', 'dashboard', 'settings', 'account', 'user', 'information',
+  'unsubscribe', 'preferences',
 ];
 const siteOnly = sitePages(COMMON_SITE_PAGES);
 const anyPath = /^\/[^/]/;
@@ -89,7 +90,7 @@ const skypeforbusiness: ProviderSpec = {
 
 const lifesize: ProviderSpec = {
   id: 'lifesize', name: 'Lifesize', domains: ['call.lifesizecloud.com'],
-  joins: [{ label: 'call link /<extension>', path: /^\/\d{3,12}\/?$/ }],
+  joins: [{ label: 'call link /<extension>', path: /^\/(?:extension\/)?\d{3,12}\/?$/ }],
 };
 
 const starleaf: ProviderSpec = {
@@ -352,6 +353,7 @@ const jam: ProviderSpec = {
 const coscreen: ProviderSpec = {
   id: 'coscreen', name: 'CoScreen', domains: ['join.coscreen.co'],
   joins: [{ label: 'room link', path: anyPath }],
+  notJoins: [siteOnly],
 };
 
 const vowel: ProviderSpec = {

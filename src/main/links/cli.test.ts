@@ -28,16 +28,31 @@ describe('links CLI', () => {
     const run = cli([file('items.json', JSON.stringify(sample.map((c) => c.input)))]);
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual(sample.map((c) => c.expect));
+    expect(run.stderr).toBe('');
   });
 
-  it('prints null and a stderr note for a bad item, and goes on', () => {
+  it('through `npm run --silent links -- FILE`, stdout is only the JSON array', () => {
+    const items = [{ source: 'text', event: { text: 'Join: https://acme.my.webex.com/acme.my/j.php?MTID=m131f1588eb27afc298276f1cbf077a79.' } }, { source: 'text', event: { text: 'tel:+12065550100' } }];
+    const run = spawnSync('npm', ['run', '--silent', 'links', '--', file('npm.json', JSON.stringify(items))], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([{ provider: 'webex', url: 'https://acme.my.webex.com/acme.my/j.php?MTID=m131f1588eb27afc298276f1cbf077a79' }, null]);
+  });
+
+  it('prints null and a stderr note for a bad item, goes on, and exits 1', () => {
     const items = [{ source: 'text', event: { text: 'https://meet.google.com/uqv-izgo-llf' } }, { source: 'ical', event: {} }, 7, { source: 'text', event: { text: 'none' } }];
     const run = cli([file('mixed.json', JSON.stringify(items))]);
-    expect(run.status).toBe(0);
+    expect(run.status).toBe(1);
     expect(JSON.parse(run.stdout)).toEqual([{ provider: 'meet', url: 'https://meet.google.com/uqv-izgo-llf' }, null, null, null]);
-    expect(run.stderr).toMatch(/item 1: .*printing null/);
-    expect(run.stderr).toMatch(/item 2: /);
+    expect(run.stderr).toMatch(/item 1 \(0-based\): .*printing null/);
+    expect(run.stderr).toMatch(/item 2 /);
     expect(run.stderr).not.toMatch(/item 3/);
+  });
+
+  it('reads a file saved with a UTF-8 byte-order mark', () => {
+    const run = cli([file('bom.json', `\ufeff${JSON.stringify([{ source: 'text', event: { text: 'Join https://meet.jit.si/AcmeSync.' } }])}`)]);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([{ provider: 'jitsi', url: 'https://meet.jit.si/AcmeSync' }]);
+    expect(run.stderr).toBe('');
   });
 
   it('with --explain prints candidates, ranks and reasons', () => {

@@ -3,7 +3,7 @@
  * FILE holds a JSON array of `{ "source": "graph" | "google" | "text", "event": {…} }`; the output is a JSON array,
  * one item per input in order: `{ "provider", "url" }` or `null` — or, with `--explain`, every candidate and
  * rejected link with its reason. A bad file exits 2 with a message on stderr; a bad item prints `null` for that
- * item and a note on stderr, and the run goes on.
+ * item and a note on stderr, the run goes on, and the exit status is 1 so scripts notice.
  */
 import { readFileSync } from 'node:fs';
 import { checkLinkSource, detectJoinLink, type Detection, type LinkSource } from './index';
@@ -35,7 +35,8 @@ function readItems(file: string): unknown[] {
   }
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Windows editors save UTF-8 with a byte-order mark, which JSON.parse refuses.
+    data = JSON.parse(text.startsWith('\ufeff') ? text.slice(1) : text);
   } catch (error) {
     throw new UsageError(`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -45,15 +46,19 @@ function readItems(file: string): unknown[] {
 
 type Output = { provider: string; url: string } | null | Detection | { error: string };
 
-function runItem(item: unknown, index: number, explain: boolean, warn: (line: string) => void): Output {
+/** Exit statuses: 0 all items read, 1 some items were not `{ source, event }` (printed as null), 2 unusable input. */
+const EXIT_BAD_ITEMS = 1;
+const EXIT_USAGE = 2;
+
+function runItem(item: unknown, index: number, explain: boolean, warn: (line: string) => void): { output: Output; ok: boolean } {
   const check = checkLinkSource(item);
   if (!check.ok) {
-    warn(`links: item ${index}: ${check.error}; printing null`);
-    return explain ? { error: check.error } : null;
+    warn(`links: item ${index} (0-based): ${check.error}; printing null`);
+    return { output: explain ? { error: check.error } : null, ok: false };
   }
   // checkLinkSource validated the shape `detectJoinLink` expects.
   const detection = detectJoinLink(item as LinkSource);
-  return explain ? detection : detection.join;
+  return { output: explain ? detection : detection.join, ok: true };
 }
 
 export function main(argv: readonly string[], out: (s: string) => void, warn: (line: string) => void): number {
@@ -61,13 +66,13 @@ export function main(argv: readonly string[], out: (s: string) => void, warn: (l
     const options = parseArgs(argv);
     const items = readItems(options.file);
     const results = items.map((item, i) => runItem(item, i, options.explain, warn));
-    out(`${JSON.stringify(results, null, 2)}\n`);
-    return 0;
+    out(`${JSON.stringify(results.map((r) => r.output), null, 2)}\n`);
+    return results.every((r) => r.ok) ? 0 : EXIT_BAD_ITEMS;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     warn(`links: ${error.message}`);
     warn(USAGE);
-    return 2;
+    return EXIT_USAGE;
   }
 }
 

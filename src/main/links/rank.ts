@@ -64,7 +64,7 @@ function compareFinds(a: JoinFind, b: JoinFind): number {
   );
 }
 
-/** Within one field, a link extended at a parameter boundary (`…/j/1` → `…/j/1?pwd=x`) is superseded. */
+/** Within one field, a link extended by a passcode (`…/j/1` → `…/j/1?pwd=x`) is superseded. */
 function markSuperseded(finds: JoinFind[]): void {
   const groups = new Map<string, JoinFind[]>();
   for (const find of finds) {
@@ -93,10 +93,22 @@ function baseEnd(url: string): number {
   return hash < 0 ? query : Math.min(query, hash);
 }
 
+/**
+ * Research §4 names the one extension that wins: the same link plus its passcode (`?pwd=`), which saves typing it in
+ * the room. Any other added parameter is another door to the same meeting (Skype for Business's `?sl=1` "Try Skype
+ * Web App"), so the first link in the invitation stays the join link.
+ */
+const PASSCODE_PARAMETERS = new Set(['pwd', 'passcode', 'password']);
+
 function extendsAtParameter(longer: string, shorter: string): boolean {
   if (longer.length <= shorter.length || !longer.startsWith(shorter)) return false;
   const next = longer.charAt(shorter.length);
-  return next === '?' || next === '&';
+  if (next !== '?' && next !== '&') return false;
+  return addedParameterNames(longer.slice(shorter.length + 1)).some((name) => PASSCODE_PARAMETERS.has(name.toLowerCase()));
+}
+
+function addedParameterNames(query: string): string[] {
+  return query.split('#', 1)[0].split('&').map((pair) => pair.split('=', 1)[0]);
 }
 
 function describe(find: JoinFind): string {

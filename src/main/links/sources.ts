@@ -31,7 +31,8 @@ const HAS_TEXT = /\S/;
 
 /** Objects strip what they do not name: events carry dozens of fields the detector never reads. */
 const text = z.string().nullish().catch(null);
-const location = z.object({ displayName: text }).nullish().catch(null);
+/** `locationUri` usually names a room mailbox, but tools that set the location to a link sometimes put it there. */
+const location = z.object({ displayName: text, locationUri: text }).nullish().catch(null);
 
 const GraphEventSchema = z.object({
   onlineMeeting: z.object({ joinUrl: text }).nullish().catch(null),
@@ -97,8 +98,10 @@ function graphFields(e: GraphEvent): Field[] {
   push(fields, { origin: 'onlineMeeting.joinUrl', group: 'structured', format: 'url' }, e.onlineMeeting?.joinUrl);
   push(fields, { origin: 'onlineMeetingUrl', group: 'structured', format: 'url' }, e.onlineMeetingUrl);
   push(fields, { origin: 'location', group: 'location', format: 'text' }, e.location?.displayName);
+  push(fields, { origin: 'location', label: 'location.locationUri', group: 'location', format: 'text' }, e.location?.locationUri);
   (e.locations ?? []).forEach((loc, i) => {
     push(fields, { origin: 'locations', label: `locations[${i}]`, group: 'location', format: 'text' }, loc?.displayName);
+    push(fields, { origin: 'locations', label: `locations[${i}].locationUri`, group: 'location', format: 'text' }, loc?.locationUri);
   });
   const contentType = (e.body?.contentType ?? '').toLowerCase();
   const format = contentType === 'html' ? 'html' : contentType === 'text' ? 'text' : 'auto';

@@ -1,32 +1,20 @@
 import type { LinkSource } from '../index';
 import { googleEvent, graphEvent, textEvent } from './events';
+import { join, type CorpusCase } from './expect';
+import { fieldCases } from './field-cases';
 import { hostileBody } from './hostile';
 import { providerExamples } from './provider-examples';
 import * as T from './templates';
 import * as U from './urls';
 import * as W from './wrap';
 
+export { href, type CorpusCase } from './expect';
+
 /**
  * The corpus: realistic invitations generated from templates (Outlook/Teams, Zoom, Webex, Meet, GoTo, notes),
  * wrapped, hostile, vanity, non-join, look-alike, location-only, multi-provider, dial-only and stripped-body
- * cases. `expect` follows research §4: the URL after unwrapping, decoding and trimming, as `new URL(x).href`.
- * Tags name the template and every §3 failure mode a case exercises (`fm:N`).
+ * cases, plus the invitations of `field-cases.ts` as services send them.
  */
-export interface CorpusCase {
-  name: string;
-  tags: readonly string[];
-  input: LinkSource;
-  expect: { provider: string; url: string } | null;
-}
-
-/** The §4 serialization of an expected URL. */
-export function href(url: string): string {
-  return new URL(url).href;
-}
-
-function join(provider: string, url: string): { provider: string; url: string } {
-  return { provider, url: href(url) };
-}
 
 function teamsCases(): CorpusCase[] {
   const invite = { joinUrl: U.TEAMS_MEETUP, meetingId: '230 563 148 779', passcode: '2sDxvQ', dialIn: true };
@@ -290,6 +278,6 @@ export function corpusCases(): CorpusCase[] {
   return [
     ...teamsCases(), ...zoomCases(), ...webexCases(), ...meetCases(), ...gotoCases(), ...wrapperCases(), ...junkCases(),
     ...htmlQuirkCases(), ...pastedCases(), ...lookalikeCases(), ...unsafeCases(), ...locationCases(), ...multiCases(), ...dialCases(),
-    ...strippedCases(), ...hostileCases(), ...junkInputCases(), ...providerCases(),
+    ...strippedCases(), ...hostileCases(), ...junkInputCases(), ...providerCases(), ...fieldCases(),
   ];
 }

@@ -52,11 +52,15 @@ export const providerExamples: Readonly<Record<string, ProviderExamples>> = {
       U.WEBEX, U.WEBEX_DASH, U.WEBEX_PERSONAL, U.WEBEX_FREE,
       'https://contoso.webex.com/join/avery.chen', 'https://contoso.my.webex.com/meet/avery.chen',
       'http://contoso.webex.com/contoso/j.php?MTID=m3f9c2a7b1e4d5c6b7a8f9e0d1c2b3a4f',
+      'https://contoso.my.webex.com/contoso.my/j.php?MTID=m3f9c2a7b1e4d5c6b7a8f9e0d1c2b3a4f',
+      'https://contoso.webex.com/webappng/sites/contoso/meeting/download/0e59b41ffacf437ab0f338df7ce7d06d?siteurl=contoso',
     ],
     notJoin: [
       'https://help.webex.com/en-us/article/nk1l3sh/Join-a-Webex-meeting', 'https://www.webex.com/downloads.html',
       'https://contoso.webex.com/contoso/globalcallin.php?MTID=m3f9c2a7b1e4d5c6b7a8f9e0d1c2b3a4f',
       'https://contoso.webex.com/contoso/lsr.php?RCID=0123456789abcdef', 'https://contoso.webex.com/contoso/j.php',
+      'https://contoso.webex.com/contoso/j.php?RGID=r0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+      'https://contoso.webex.com/webappng/sites/contoso/meeting/info/0e59b41ffacf437ab0f338df7ce7d06d',
     ],
   },
   meet: {
@@ -71,7 +75,7 @@ export const providerExamples: Readonly<Record<string, ProviderExamples>> = {
   duo: { join: ['https://duo.app.goo.gl/AbCdEf12'], notJoin: ['https://duo.app.goo.gl/'] },
   gotomeeting: {
     join: [U.GOTO, U.GOTO_LEGACY, U.GOTO_APP, U.GOTO_PERSONAL, 'https://meet.goto.com/ContosoBoardroom'],
-    notJoin: ['https://meet.goto.com/install', 'https://global.gotomeeting.com/install/987654321', 'https://support.goto.com/meeting/help'],
+    notJoin: ['https://meet.goto.com/install', 'https://meet.goto.com/unsubscribe', 'https://global.gotomeeting.com/install/987654321', 'https://support.goto.com/meeting/help'],
   },
   gotowebinar: {
     join: ['https://global.gotowebinar.com/join/1234567890123456789/987654321'],
@@ -89,7 +93,7 @@ export const providerExamples: Readonly<Record<string, ProviderExamples>> = {
     ],
     notJoin: ['https://v.ringcentral.com/teleconference/', 'https://www.ringcentral.com/download.html'],
   },
-  whereby: { join: ['https://whereby.com/contoso-standup', 'https://contoso.whereby.com/board-room'], notJoin: ['https://whereby.com/information/pricing', 'https://whereby.com/'] },
+  whereby: { join: ['https://whereby.com/contoso-standup', 'https://contoso.whereby.com/board-room'], notJoin: ['https://whereby.com/information/pricing', 'https://whereby.com/', 'https://whereby.com/unsubscribe'] },
   jitsi: { join: ['https://meet.jit.si/ContosoWeeklySync'], notJoin: ['https://meet.jit.si/', 'https://meet.jit.si/static/close.html'] },
   '8x8': { join: ['https://8x8.vc/contoso/weekly-sync', 'https://8x8.vc/contoso-standup'], notJoin: ['https://8x8.vc/'] },
   skype: { join: ['https://join.skype.com/AbCdEfGhIjKl'], notJoin: ['https://join.skype.com/invite/AbCdEfGhIjKl'] },
@@ -97,7 +101,7 @@ export const providerExamples: Readonly<Record<string, ProviderExamples>> = {
     join: ['https://meet.lync.com/contoso/avery.chen/AB12CD34', 'https://meet.contoso.com/avery.chen/AB12CD34'],
     notJoin: ['https://meet.lync.com/', 'https://meet.contoso.com/about'],
   },
-  lifesize: { join: ['https://call.lifesizecloud.com/1234567'], notJoin: ['https://call.lifesizecloud.com/'] },
+  lifesize: { join: ['https://call.lifesizecloud.com/1234567', 'https://call.lifesizecloud.com/extension/1234567'], notJoin: ['https://call.lifesizecloud.com/'] },
   starleaf: { join: ['https://meet.starleaf.com/4012345678'], notJoin: ['https://meet.starleaf.com/'] },
   vsee: { join: ['https://vsee.com/u/avery.chen', 'https://contoso.vsee.me/u/drsmith'], notJoin: ['https://vsee.com/pricing', 'https://vsee.com/'] },
   slack: { join: ['https://app.slack.com/huddle/T0ABC1234/C0DEF5678'], notJoin: ['https://app.slack.com/client/T0ABC1234/C0DEF5678'] },
@@ -158,7 +162,7 @@ export const providerExamples: Readonly<Record<string, ProviderExamples>> = {
   youtube: { join: ['https://www.youtube.com/live/AbCdEfGhIjK', 'https://youtu.be/AbCdEfGhIjK'], notJoin: ['https://www.youtube.com/@contoso', 'https://www.youtube.com/playlist?list=PL123'] },
   discord: { join: ['https://discord.com/channels/123456789012345678/987654321098765432', 'https://discord.gg/contoso'], notJoin: ['https://discord.com/download'] },
   jam: { join: ['https://jam.systems/contoso-sync'], notJoin: ['https://jam.systems/'] },
-  coscreen: { join: ['https://join.coscreen.co/AbCdEf123'], notJoin: ['https://join.coscreen.co/'] },
+  coscreen: { join: ['https://join.coscreen.co/AbCdEf123'], notJoin: ['https://join.coscreen.co/', 'https://join.coscreen.co/unsubscribe'] },
   vowel: { join: ['https://contoso.vowel.com/#/g/AbCdEf123'], notJoin: ['https://contoso.vowel.com/#/settings'] },
   zmpage: { join: ['https://averychen.zm.page'], notJoin: ['https://zm.page/'] },
   bigbluebutton: {

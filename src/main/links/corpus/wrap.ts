@@ -72,3 +72,16 @@ export function html(text: string): string {
 export function hexEntities(text: string): string {
   return [...text].map((c) => `&#x${c.charCodeAt(0).toString(16)};`).join('');
 }
+
+const HREF = /href="(https?:\/\/[^"]*)"/g;
+const ANGLE_LINK = /<(https?:\/\/[^>\s]*)>/g;
+
+/** A mail gateway rewrites every web link of an HTML body (Safe Links, Proofpoint), not only the join link. */
+export function wrapEveryHref(body: string, wrapper: (url: string) => string): string {
+  return body.replace(HREF, (_m, url: string) => `href="${html(wrapper(url.replace(/&amp;/g, '&')))}"`);
+}
+
+/** The same in an Outlook text body, where each link follows its text as `<URL>`. */
+export function wrapEveryAngleLink(body: string, wrapper: (url: string) => string): string {
+  return body.replace(ANGLE_LINK, (_m, url: string) => `<${wrapper(url)}>`);
+}
