@@ -74,7 +74,7 @@ function electronOrReason(): { available: boolean; reason: string } {
   process.stdout.write('Fetching the Electron binary (first launch)…\n');
   const fetched = spawnSync(process.execPath, ['node_modules/electron/install.js'], { stdio: 'ignore', timeout: 180_000 });
   const second = electronBinaryAvailable();
-  return second.available ? second : { available: false, reason: fetched.status === 0 ? second.reason : `the Electron binary could not be downloaded (${first.reason})` };
+  return second.available ? second : { available: false, reason: fetched.status === 0 ? second.reason : `the download failed; ${first.reason}` };
 }
 
 function startHost(useElectron: boolean, configPath: string, dataDir: string, env: NodeJS.ProcessEnv): ChildProcess {
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
   await writeFile(configPath, JSON.stringify(config, null, 2));
 
   const electron = flags.web ? { available: false, reason: '--web was given' } : electronOrReason();
-  if (!electron.available) process.stdout.write(`Using the web host (${electron.reason}).\n`);
+  if (!electron.available) process.stdout.write(`Using the web host in Chromium. Why not Electron: ${electron.reason}.\n`);
   const host = startHost(electron.available, configPath, dataDir, env);
   const url = await waitForLine(host, /Roomdeck running at (\S+)/);
   if (!flags.fresh && !electron.available) {
