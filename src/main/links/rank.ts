@@ -108,7 +108,8 @@ function extendsAtParameter(longer: string, shorter: string): boolean {
 }
 
 function addedParameterNames(query: string): string[] {
-  return query.split('#', 1)[0].split('&').map((pair) => pair.split('=', 1)[0]);
+  const fragment = query.indexOf('#');
+  return [...new URLSearchParams(fragment < 0 ? query : query.slice(0, fragment)).keys()];
 }
 
 function describe(find: JoinFind): string {
