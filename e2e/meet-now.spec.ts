@@ -25,14 +25,18 @@ test('Meet now in a Microsoft room: a Teams meeting booked in the room, its link
 
   const booked = sandbox.control.events(ROOM).filter((e) => e.onlineMeeting?.joinUrl === url);
   expect(booked).toHaveLength(1);
+  await context.route(/teams\.microsoft\.com/, (route) => route.fulfill({ body: 'meeting', contentType: 'text/html' }));
+  const fromDialog = page.waitForEvent('popup');
+  await ready.getByRole('button', { name: /^Join / }).click();
+  expect((await fromDialog).url()).toBe(url);
+
   await ready.getByRole('button', { name: 'Close' }).click();
   const nowCard = page.getByRole('region', { name: 'Now' });
   await expect(nowCard.locator('[data-provider="teams"]')).toBeVisible();
   await expect(nowCard.getByRole('region', { name: 'In the meeting' })).toContainText('Microsoft Teams does not let the room see who has joined');
-  await context.route(/teams\.microsoft\.com/, (route) => route.fulfill({ body: 'meeting', contentType: 'text/html' }));
-  const popup = page.waitForEvent('popup');
+  const fromNowCard = page.waitForEvent('popup');
   await nowCard.getByRole('button', { name: /^Join / }).click();
-  expect((await popup).url()).toBe(url);
+  expect((await fromNowCard).url()).toBe(url);
 });
 
 test('Meet now in a Google room: a Google Meet in the room’s event, waiting out the pending conference', async ({ page, sandbox, launchKiosk }) => {

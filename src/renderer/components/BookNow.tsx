@@ -6,6 +6,7 @@ import { MEETING_SERVICE_NAMES, type Meeting, type MeetingService } from '../../
 import { useApi } from '../api/hooks';
 import { formatTime } from '../i18n';
 import { InvitePeopleButton } from './InviteScreen';
+import { JoinButton } from './JoinButton';
 import { ProviderBadge } from './ProviderBadge';
 import { QrCode } from './QrCode';
 
@@ -111,8 +112,11 @@ export function BookNow(props: {
   );
 }
 
-/** The new meeting's link as a QR code, so people join from their phones too; stays until closed. */
-export function MeetingReady({ url, service, onClose }: { url: string; service: MeetingService; onClose: () => void }) {
+/**
+ * The new meeting's link as a QR code, so people join from their phones too; stays until closed. Join is here as
+ * well (once the agenda holds the booking) because joining on the room's screen is what the room does next.
+ */
+export function MeetingReady({ url, service, meeting, onClose }: { url: string; service: MeetingService; meeting: Meeting | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
     <div className="meeting-ready" role="dialog" aria-label={t('booking.ready')} data-testid="meeting-ready">
@@ -123,8 +127,8 @@ export function MeetingReady({ url, service, onClose }: { url: string; service: 
         <p className="muted">{t('booking.scanToJoin')}</p>
         <p className="meeting-ready__url" data-testid="meeting-url">{url}</p>
         <div className="meeting-ready__actions">
-          {/* The next thing people usually do with a new meeting: tell the others. */}
-          <InvitePeopleButton primary />
+          {meeting ? <JoinButton meeting={meeting} large showProvider={false} /> : null}
+          <InvitePeopleButton primary={!meeting} />
           <button type="button" className="button" onClick={onClose}>{t('booking.close')}</button>
         </div>
       </div>

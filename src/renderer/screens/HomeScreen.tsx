@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agenda, MeetingService } from '../../shared/model';
+import type { Agenda, Meeting, MeetingService } from '../../shared/model';
 import { nowAndNext } from '../../shared/room-status';
 import { useAgenda, useApi, useNow } from '../api/hooks';
 import { AgendaList } from '../components/AgendaList';
@@ -94,9 +94,15 @@ export function HomeScreen(props: { provider: 'microsoft' | 'google'; signInNeed
       </div>
       {ready ? (
         <div className="dialog">
-          <MeetingReady url={ready.url} service={ready.service} onClose={() => setReady(null)} />
+          <MeetingReady url={ready.url} service={ready.service} meeting={meetingWithLink(meetings, ready.url)} onClose={() => setReady(null)} />
         </div>
       ) : null}
     </main>
   );
+}
+
+/** The booking Meet now made, once the agenda holds it: its link as main detected it (WHATWG-serialised). */
+function meetingWithLink(meetings: readonly Meeting[], url: string): Meeting | null {
+  const href = URL.canParse(url) ? new URL(url).href : url;
+  return meetings.find((m) => m.join?.url === href) ?? null;
 }
