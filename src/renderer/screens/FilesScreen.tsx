@@ -315,7 +315,7 @@ export function FilesScreen({ onClose }: { onClose: () => void }) {
               </nav>
               <button type="button" className="button" aria-pressed={place.kind === 'recent'} onClick={() => setPlace({ kind: 'recent' })}>{t('files.recent')}</button>
               <form className="search" role="search" onSubmit={search}>
-                <input className="search__input" type="search" value={query} inputMode="none" autoComplete="off" spellCheck={false} maxLength={SEARCH_MAX_LENGTH} aria-label={t('files.searchLabel', { source: sourceName })} onFocus={() => setTyping(true)} onChange={(e) => setQuery(e.target.value.slice(0, SEARCH_MAX_LENGTH))} />
+                <input className="search__input" type="search" value={query} inputMode="none" autoComplete="off" spellCheck={false} maxLength={SEARCH_MAX_LENGTH} aria-label={t('files.searchLabel', { source: sourceName })} placeholder={t('files.searchLabel', { source: sourceName })} onFocus={() => setTyping(true)} onChange={(e) => setQuery(e.target.value.slice(0, SEARCH_MAX_LENGTH))} />
                 <button type="submit" className="button">{t('files.search')}</button>
               </form>
             </div>
