@@ -20,14 +20,18 @@ export function FeatureSwitch({ feature, disabled }: { feature: FeatureView; dis
           <span className="switch__text">{on ? t('settings.on') : t('settings.off')}</span>
         </button>
       </div>
-      <ul className="scopes" aria-label={t('consent.scopes')}>
-        {feature.scopes.length === 0 ? <li className="scope scope--none">{t('settings.noScopes')}</li> : feature.scopes.map((s) => <li key={s} className="scope">{s}</li>)}
-      </ul>
+      <div className="feature__scopes">
+        <span className="scopes-label" aria-hidden="true">{t('settings.permissions')}</span>
+        <ul className="scopes" aria-label={t('consent.scopes')}>
+          {feature.scopes.length === 0 ? <li className="scope scope--none">{t('settings.noScopes')}</li> : feature.scopes.map((s) => <li key={s} className="scope">{s}</li>)}
+        </ul>
+      </div>
       <p className="feature__why"><strong>{t('settings.why')}</strong> {feature.why}</p>
       <p className="feature__how"><strong>{t('settings.how')}</strong> {feature.how}</p>
       {feature.managed ? <p className="feature__note">{t('settings.managed')}</p> : null}
       {feature.alwaysOn && !feature.managed ? <p className="feature__note">{t('settings.alwaysOn')}</p> : null}
       {feature.state === 'pending' ? <p className="feature__note">{t('settings.pending')}</p> : null}
+      {feature.reason === 'not-granted' ? <p className="feature__note">{t('settings.notGranted')}</p> : null}
       {feature.state === 'refused' ? (
         <p className="feature__note feature__note--refused" role="status">{t(`settings.refused.${feature.reason ?? 'failed'}`, { defaultValue: t('settings.refused.failed') })}</p>
       ) : null}

@@ -234,6 +234,7 @@ export const en = {
     room: 'This room',
     alwaysOn: 'Comes with the connection',
     pending: 'Waiting for consent…',
+    notGranted: 'Switched on, but its permissions are not granted yet: Connect above asks for them.',
     refused: {
       declined: 'Consent was refused, so this stays off.',
       'scope-not-granted': 'Not every permission was granted, so this stays off.',
@@ -244,6 +245,10 @@ export const en = {
     connection: { connected: 'Connected', disconnected: 'Not connected', connecting: 'Connecting…', lost: 'Connection lost — connect again' },
     roomAccount: 'room account',
     disconnect: 'Disconnect {{provider}}',
+    connect: 'Connect {{provider}}',
+    askMissing: 'Ask for the missing permissions',
+    asksFor: 'Asks for:',
+    permissions: 'Permissions:',
   },
   health: {
     open: 'Health',

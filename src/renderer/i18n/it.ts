@@ -233,6 +233,7 @@ export const it: Messages = {
     room: 'Questa sala',
     alwaysOn: 'Inclusa nella connessione',
     pending: 'In attesa del consenso…',
+    notGranted: 'Attivata, ma le sue autorizzazioni non sono ancora concesse: Connetti, qui sopra, le chiede.',
     refused: {
       declined: 'Il consenso è stato rifiutato: la funzione resta disattivata.',
       'scope-not-granted': 'Non tutte le autorizzazioni sono state concesse: la funzione resta disattivata.',
@@ -243,6 +244,10 @@ export const it: Messages = {
     connection: { connected: 'Connesso', disconnected: 'Non connesso', connecting: 'Connessione…', lost: 'Connessione persa — riconnetti' },
     roomAccount: 'account della sala',
     disconnect: 'Disconnetti {{provider}}',
+    connect: 'Connetti {{provider}}',
+    askMissing: 'Chiedi le autorizzazioni mancanti',
+    asksFor: 'Chiede:',
+    permissions: 'Autorizzazioni:',
   },
   health: {
     open: 'Stato',
