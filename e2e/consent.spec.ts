@@ -6,6 +6,7 @@ import { sandboxGoogleConfig, sandboxKioskConfig, sandboxOAuthProvidersConfig, t
 import { consentInPopup } from './harness/browser-consent';
 import { openSettings, switchOn } from './harness/settings';
 import { approveShownDeviceCode } from './harness/sign-in';
+import { finishWizard, wizardToSignIn } from './harness/wizard';
 import type { Sandbox, ServiceName } from './sandbox';
 
 const ROOM = 'boardroom4@contoso.com';
@@ -241,4 +242,28 @@ test('IT pre-configuration of Zoom and Google: Connect shows and asks for exactl
   await google;
   await expect(page.locator('[data-feature="google.directory"]')).toHaveAttribute('data-state', 'on');
   expect(authorizeRequests(sandbox, 'google-oauth')).toEqual([googleAsks]);
+});
+
+test('a Microsoft room signs in through the browser on this PC (msal interactive, PKCE) and reaches the home screen', async ({ page, sandbox, launchKiosk }) => {
+  const kiosk = await launchKiosk(sandboxKioskConfig(sandbox));
+  await page.goto(kiosk.launchUrl);
+  await wizardToSignIn(page);
+  const consent = consentInPopup(page, ROOM, 'Accept', 'microsoft-consent');
+  await page.getByRole('button', { name: 'Use a browser on this PC instead' }).click();
+  await consent;
+  await page.getByRole('button', { name: /Boardroom 4/ }).first().click();
+  await finishWizard(page);
+  await expect(page.getByRole('heading', { name: 'Boardroom 4', level: 1 })).toBeVisible();
+
+  const entra = sandbox.control.requests({ service: 'entra' });
+  const authorize = entra.filter((r) => r.method === 'GET' && r.path.endsWith('/authorize'));
+  expect(authorize).toHaveLength(1);
+  expect(authorize[0]?.path).toBe(`/${sandbox.tenant}/oauth2/v2.0/authorize`);
+  expect(authorize[0]?.query).toMatchObject({ client_id: sandbox.clientId, code_challenge_method: 'S256', response_mode: 'form_post' });
+  expect([...(authorize[0]?.scopes ?? [])].sort()).toEqual(['Calendars.Read', 'Calendars.Read.Shared', 'offline_access', 'openid', 'profile']);
+  const redeemed = entra.filter((r) => r.grantType === 'authorization_code');
+  expect(redeemed).toHaveLength(1);
+  expect(redeemed[0]?.form?.['code_verifier']).toMatch(/^[\w-]{43,128}$/);
+  expect(redeemed[0]?.status).toBe(200);
+  expect(entra.filter((r) => r.path.endsWith('/devicecode'))).toEqual([]);
 });
