@@ -63,6 +63,14 @@ test('settings sit behind the admin PIN and explain every feature’s scopes bef
   await expect(page.locator('[data-provider="zoom"]')).toContainText('Not configured on this kiosk');
   for (const always of ['microsoft.sign-in', 'microsoft.offline']) await expect(feature(page, always)).toHaveAttribute('data-state', 'on');
   await screenshot(page, 'settings');
+
+  // In Italian the feature, why and how are Italian too; the scopes are the provider's words, as they are.
+  await page.getByRole('button', { name: 'Italiano' }).click();
+  await expect(links).toContainText('Trovare i link di oltre 20 servizi di riunione');
+  await expect(links).toContainText('Perché: Le caselle delle sale spesso tolgono il testo');
+  await expect(links.getByRole('listitem')).toHaveText(['Mail.Read']);
+  await links.scrollIntoViewIfNeeded();
+  await screenshot(page, 'settings-it');
 });
 
 test('wrong PINs count down in plain words, and five lock the settings even against the right PIN', async ({ page, sandbox, launchKiosk }) => {

@@ -1,4 +1,21 @@
+import { features, type FeatureId } from '../../shared/features';
 import { HEALTH_CHECK_TITLES } from '../../shared/health';
+import type { ProviderId } from '../../shared/model';
+
+interface FeatureText {
+  feature: string;
+  why: string;
+  how: string;
+}
+/** `catalog.<provider>.<feature>`: i18next reads the dot in a feature id as nesting, so the texts nest the same way. */
+type CatalogTexts = { [P in ProviderId]: { [N in FeatureId as N extends `${P}.${infer Name}` ? Name : never]: FeatureText } };
+
+/** The catalog (src/shared/features.ts) is the English source of every feature's texts on the settings screen. */
+function catalogTexts(): CatalogTexts {
+  const out: Partial<Record<ProviderId, Record<string, FeatureText>>> = {};
+  for (const f of features) (out[f.provider] ??= {})[f.id.slice(f.provider.length + 1)] = { feature: f.feature, why: f.why, how: f.how };
+  return out as CatalogTexts;
+}
 
 /** Source strings. Every string a person sees lives here; other languages mirror these keys. */
 export const en = {
@@ -299,6 +316,7 @@ export const en = {
       unknown: 'Unknown result.',
     },
   },
+  catalog: catalogTexts(),
   consent: {
     title: '{{provider}} asks for permission',
     asking: 'Roomdeck is asking for exactly these permissions:',
