@@ -131,6 +131,10 @@ for (const provider of Object.keys(PLANS) as Provider[]) {
       expect(authorizeRequests(sandbox, plan.authService)[i + 1], step.feature).toEqual([...step.asks].sort());
     }
     await expect(page.getByTestId(`connection-${provider}`)).toContainText(`(${plan.account})`);
+    // The connection holds exactly what the switched-on features asked for, and the screen says so.
+    const held = [...new Set(plan.steps.flatMap((s) => s.asks))].sort();
+    await expect(page.getByTestId(`granted-${provider}`).getByRole('listitem')).toHaveText(held);
+    await page.locator(`[data-provider="${provider}"]`).evaluate((block) => block.scrollIntoView({ block: 'start' }));
     await screenshot(page, `settings-${provider}-connected`);
 
     await page.locator(`[data-provider="${provider}"]`).getByRole('button', { name: /^Disconnect / }).click();

@@ -57,6 +57,14 @@ function ConnectionLine({ provider, busy }: { provider: ProviderView; busy: bool
           </button>
         ) : null}
       </div>
+      {connection.state === 'connected' ? (
+        <div className="provider-block__connect" data-testid={`granted-${provider.provider}`}>
+          <span className="scopes-label">{t('settings.granted')}</span>
+          <ul className="scopes" aria-label={t('settings.grantedList')}>
+            {[...connection.grantedScopes].sort().map((s) => <li key={s} className="scope">{s}</li>)}
+          </ul>
+        </div>
+      ) : null}
       <ConnectButton provider={provider} busy={busy} />
     </>
   );

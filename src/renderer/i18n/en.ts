@@ -265,6 +265,8 @@ export const en = {
     connect: 'Connect {{provider}}',
     askMissing: 'Ask for the missing permissions',
     asksFor: 'Asks for:',
+    granted: 'Granted now:',
+    grantedList: 'Granted permissions',
     permissions: 'Permissions:',
   },
   health: {

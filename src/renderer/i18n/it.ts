@@ -247,6 +247,8 @@ export const it: Messages = {
     connect: 'Connetti {{provider}}',
     askMissing: 'Chiedi le autorizzazioni mancanti',
     asksFor: 'Chiede:',
+    granted: 'Concesse ora:',
+    grantedList: 'Autorizzazioni concesse',
     permissions: 'Autorizzazioni:',
   },
   health: {
