@@ -487,6 +487,10 @@ export function createRoomdeck(installConfig: KioskConfig, dataDir: string, port
       await asAdmin(() => consent.setFeature(feature, enabled));
       return {};
     },
+    'settings.connect': async ({ provider }) => {
+      await asAdmin(() => consent.connect(provider));
+      return {};
+    },
     'settings.disconnect': async ({ provider }) => {
       await asAdmin(() => consent.disconnect(provider));
       return {};

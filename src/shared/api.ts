@@ -81,6 +81,8 @@ export const calls = {
   /** The settings calls answer `admin-locked` unless the admin PIN was entered in the last idle period. */
   'settings.get': { input: Empty, output: SettingsViewSchema },
   'settings.setFeature': { input: z.object({ feature: FeatureIdSchema, enabled: z.boolean() }).strict(), output: Empty },
+  /** Asks the provider for the features already on for it (IT's, or just its sign-in): what `pendingScopes` lists. */
+  'settings.connect': { input: z.object({ provider: ProviderIdSchema }).strict(), output: Empty },
   'settings.disconnect': { input: z.object({ provider: ProviderIdSchema }).strict(), output: Empty },
   'settings.cancelConsent': { input: Empty, output: Empty },
   /**

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -17,59 +17,89 @@ import {
 import { ProviderIdSchema, type ProviderId } from './model';
 
 const g = (name: string): string => `https://www.googleapis.com/auth/${name}`;
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The seed tables, row by row (000: Mago Room OAuth scopes; 001: Mago's Webex App Hub page). */
-const SEED_ROWS: ReadonlyArray<{ provider: ProviderId; row: string; scopes: readonly string[] }> = [
-  { provider: 'microsoft', row: 'sign in, room name and address', scopes: ['openid', 'profile'] },
-  { provider: 'microsoft', row: 'room calendar agenda', scopes: ['Calendars.Read', 'Calendars.Read.Shared'] },
-  { provider: 'microsoft', row: 'parse invitation URLs from the mailbox', scopes: ['Mail.Read'] },
-  {
-    provider: 'microsoft',
-    row: 'instant meeting + book the room',
-    scopes: ['Calendars.ReadWrite', 'Calendars.ReadWrite.Shared', 'OnlineMeetings.ReadWrite'],
-  },
-  { provider: 'microsoft', row: 'directory search', scopes: ['User.Read'] },
-  { provider: 'microsoft', row: "send from the room's mailbox", scopes: ['Mail.Send'] },
-  { provider: 'microsoft', row: 'stay signed in', scopes: ['offline_access'] },
-  { provider: 'microsoft', row: 'OneDrive files', scopes: ['Files.ReadWrite.All'] },
-  { provider: 'google', row: 'sign in, room name and address', scopes: [g('userinfo.email')] },
-  { provider: 'google', row: 'room calendar agenda', scopes: [g('calendar.readonly'), g('calendar.events')] },
-  { provider: 'google', row: 'instant meeting + book the room', scopes: [g('calendar.events')] },
-  { provider: 'google', row: 'directory search', scopes: [g('contacts.readonly'), g('contacts.other.readonly')] },
-  { provider: 'google', row: 'Drive files', scopes: [g('drive'), g('drive.file')] },
-  { provider: 'zoom', row: 'sign in, name and email', scopes: ['user:read'] },
-  { provider: 'zoom', row: 'instant meeting link', scopes: ['meeting:write'] },
-  { provider: 'zoom', row: 'directory search', scopes: ['contact:read'] },
-  { provider: 'zoom', row: 'revoke on disconnect', scopes: ['user:write'] },
-  { provider: 'webex', row: 'instant meeting + book the room', scopes: ['meeting:schedules_write'] },
-  { provider: 'webex', row: 'check for overlapping meetings', scopes: ['meeting:schedules_read'] },
-  { provider: 'webex', row: 'directory search', scopes: ['spark:people_read'] },
-  {
-    provider: 'webex',
-    row: '001: start/end instant meeting',
-    scopes: ['meeting:schedules_read', 'meeting:schedules_write', 'meeting:preferences_read'],
-  },
-  { provider: 'webex', row: '001: meeting controls', scopes: ['meeting:controls_read'] },
-  { provider: 'webex', row: '001: meeting participants', scopes: ['meeting:participants_read'] },
-  {
-    provider: 'webex',
-    row: '001: built-in web client',
-    scopes: [
-      'spark:all',
-      'spark:calls_read',
-      'spark:devices_read',
-      'spark:devices_write',
-      'spark:organizations_read',
-      'spark:places_read',
-      'analytics:read_all',
-    ],
-  },
-  { provider: 'dropbox', row: 'Dropbox files', scopes: ['files.metadata.write', 'files.content.write'] },
-  { provider: 'dropbox', row: 'sign in, name and email', scopes: ['account_info.read'] },
-];
+/** One row of a seed table: a room feature and the scopes the seed says it needs. */
+interface SeedRow {
+  provider: ProviderId;
+  source: string;
+  feature: string;
+  scopes: string[];
+}
+
+/** The seed documents live in shared/, beside the repository (the issue names them by their prefix). */
+function seedText(prefix: string): { name: string; text: string } {
+  const dir = join(root, '..', 'shared', 'seeds');
+  const name = readdirSync(dir).find((file) => file.startsWith(prefix));
+  if (!name) throw new Error(`no seed ${prefix}* in ${dir}`);
+  return { name, text: readFileSync(join(dir, name), 'utf8') };
+}
+
+const SEED_PROVIDERS: Readonly<Record<string, ProviderId>> = {
+  'Microsoft 365': 'microsoft',
+  'Google Workspace': 'google',
+  Zoom: 'zoom',
+  'Cisco Webex': 'webex',
+  Dropbox: 'dropbox',
+};
+
+/** The seed writes Google scopes as `auth/calendar.readonly`; we request their full URL form. */
+function seedScope(token: string): string {
+  return token.startsWith('auth/') ? `https://www.googleapis.com/${token}` : token;
+}
+
+/**
+ * Seed 000 (the knowledge-base page as text): after the page title, a provider name, the table's two header cells,
+ * then feature and scope lines in turn, up to the page footer ("Previous…").
+ */
+function mainSeedRows(): SeedRow[] {
+  const { name, text } = seedText('000_');
+  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const start = lines.indexOf('Mago Room OAuth scopes');
+  const end = lines.findIndex((line, i) => i > start && line.startsWith('Previous'));
+  if (start < 0 || end < 0) throw new Error(`${name}: the scope tables were not found`);
+  const rows: SeedRow[] = [];
+  let provider: ProviderId | null = null;
+  let feature: string | null = null;
+  for (const line of lines.slice(start + 1, end)) {
+    if (SEED_PROVIDERS[line]) [provider, feature] = [SEED_PROVIDERS[line], null];
+    else if (/ feature$/.test(line) || line.startsWith('Required scopes')) continue;
+    else if (!provider) throw new Error(`${name}: a row before any provider: ${line}`);
+    else if (feature === null) feature = line;
+    else {
+      rows.push({ provider, source: name, feature, scopes: line.split(/[\s,]+/).filter(Boolean).map(seedScope) });
+      feature = null;
+    }
+  }
+  return rows;
+}
+
+/** Seed 001 (Markdown): a two-column table of Webex features and their scopes in `code` spans. */
+function webexSeedRows(): SeedRow[] {
+  const { name, text } = seedText('001_');
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('|') && !/^\|\s*-/.test(line) && !line.includes('Required Scope'))
+    .map((line) => {
+      const [feature = '', scopes = ''] = line.split('|').slice(1, -1);
+      const codes = [...scopes.matchAll(/<code>(.*?)<\/code>|`([^`]+)`/g)].map((m) => (m[1] ?? m[2] ?? '').replace(/\\_/g, '_'));
+      return { provider: 'webex' as const, source: name, feature: feature.replace(/<[^>]+>/g, ' ').trim(), scopes: codes.flatMap((c) => c.split(/\s+/)) };
+    });
+}
+
+const SEED_ROWS: readonly SeedRow[] = [...mainSeedRows(), ...webexSeedRows()];
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && [...a].sort().join(' ') === [...b].sort().join(' ');
+
+/**
+ * The catalog entry a seed row became: the one that requests exactly the row's scopes, or that records them as
+ * `seedScopes` because the real API needs others (Webex's instant meeting is both: seed 000 lists its one scope,
+ * seed 001 the three we do not all ask for). A row with no such entry, or with two, is a mistake.
+ */
+function entriesFor(row: SeedRow): FeatureDef[] {
+  return featuresOf(row.provider).filter((f) => sameSet(f.scopes, row.scopes) || (f.seedScopes !== undefined && sameSet(f.seedScopes, row.scopes)));
+}
 
 /** Requirement closure computed independently of the module under test. */
 function closure(id: FeatureId, seen: Set<FeatureId> = new Set()): Set<FeatureId> {
@@ -80,22 +110,37 @@ function closure(id: FeatureId, seen: Set<FeatureId> = new Set()): Set<FeatureId
 }
 
 describe('feature catalog', () => {
-  it('covers every seed row: an entry requests the scopes, or documents the deviation in seedScopes', () => {
-    for (const seed of SEED_ROWS) {
-      const covering = featuresOf(seed.provider).find(
-        (f) =>
-          seed.scopes.every((s) => scopesFor(seed.provider, [f.id]).includes(s)) ||
-          (f.seedScopes !== undefined && sameSet(f.seedScopes, seed.scopes)),
-      );
-      expect(covering, `${seed.provider}: ${seed.row}`).toBeDefined();
+  it('reads every row of both seed tables (a parser that drops rows must not pass silently)', () => {
+    const perProvider = (source: string) =>
+      Object.fromEntries(ProviderIdSchema.options.map((p) => [p, SEED_ROWS.filter((r) => r.source.startsWith(source) && r.provider === p).length]));
+    expect(perProvider('000_')).toEqual({ microsoft: 8, google: 5, zoom: 4, webex: 3, dropbox: 2 });
+    expect(perProvider('001_')).toEqual({ microsoft: 0, google: 0, zoom: 0, webex: 4, dropbox: 0 });
+    for (const row of SEED_ROWS) {
+      expect(row.feature.split(' ').length, row.feature).toBeGreaterThan(2);
+      expect(row.scopes.length, row.feature).toBeGreaterThan(0);
+      for (const scope of row.scopes) expect(scope, row.feature).toMatch(/^(https:\/\/www\.googleapis\.com\/auth\/[a-z.]+|[A-Za-z_]+([.:][A-Za-z_]+)*)$/);
     }
   });
 
-  it('documents only real deviations, each traceable to a seed row', () => {
-    for (const f of features.filter((x): x is FeatureDef & { seedScopes: readonly string[] } => !!x.seedScopes)) {
-      expect(sameSet(f.seedScopes, f.scopes), f.id).toBe(false);
-      const row = SEED_ROWS.find((r) => r.provider === f.provider && sameSet(r.scopes, f.seedScopes));
-      expect(row, `${f.id} seedScopes`).toBeDefined();
+  it('maps every seed row to exactly one catalog entry, and no two rows of one table to the same entry', () => {
+    for (const source of new Set(SEED_ROWS.map((r) => r.source))) {
+      const mapped = SEED_ROWS.filter((r) => r.source === source).map((row) => {
+        const entries = entriesFor(row);
+        expect(entries.map((f) => f.id), `${row.provider}: ${row.feature}`).toHaveLength(1);
+        return entries[0]?.id;
+      });
+      expect(new Set(mapped).size, source).toBe(mapped.length);
+    }
+  });
+
+  it('cites the API documentation for every departure from the seed and every entry the seed has no row for', () => {
+    const fromSeed = new Set(SEED_ROWS.flatMap((row) => entriesFor(row).map((f) => f.id)));
+    for (const f of features) {
+      const departs = f.seedScopes !== undefined || !fromSeed.has(f.id);
+      if (f.seedScopes) expect(sameSet(f.seedScopes, f.scopes), `${f.id} seedScopes`).toBe(false);
+      if (!departs) continue;
+      expect(f.docs?.length ?? 0, `${f.id} docs`).toBeGreaterThan(0);
+      for (const url of f.docs ?? []) expect(url, f.id).toMatch(/^https:\/\/[a-z.-]+\/\S+$/);
     }
   });
 
@@ -236,8 +281,6 @@ describe('addedScopes', () => {
 });
 
 describe('npm run features', () => {
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
   it('is the package script', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
     expect(pkg.scripts?.features).toBe('tsx src/main/config/features-cli.ts');
@@ -254,5 +297,9 @@ describe('npm run features', () => {
       features.map((f) => ({ provider: f.provider, feature: f.feature, scopes: [...f.scopes], why: f.why })),
     );
     for (const row of rows as object[]) expect(Object.keys(row)).toEqual(['provider', 'feature', 'scopes', 'why']);
+    for (const seed of SEED_ROWS) {
+      const [entry] = entriesFor(seed);
+      expect(rows, `${seed.provider}: ${seed.feature}`).toContainEqual({ provider: seed.provider, feature: entry?.feature, scopes: entry?.scopes, why: entry?.why });
+    }
   });
 });

@@ -64,7 +64,15 @@ export interface FeatureDef {
   alwaysOn?: boolean;
   /** Where we deviate from the seed table: what the seed said (the comment on the entry says why). */
   seedScopes?: readonly string[];
+  /**
+   * The provider's API documentation behind a departure from the seed (different scopes, or an entry the seed has
+   * no row for): what a security reviewer checks the entry against.
+   */
+  docs?: readonly string[];
 }
+
+/** Zoom's own explanation of its granular scopes, which replace the seed's classic ones for new apps. */
+const ZOOM_GRANULAR = ['https://developers.zoom.us/docs/integrations/oauth-scopes-overview/', 'https://developers.zoom.us/docs/integrations/migrate/'];
 
 /** Google scopes are requested in their full URL form. */
 const google = (name: string): string => `https://www.googleapis.com/auth/${name}`;
@@ -82,6 +90,10 @@ export const features: readonly FeatureDef[] = [
     // the chosen calendar's `owner` (GET /me/calendars, covered by Calendars.Read), so GET /me is never called.
     scopes: ['openid', 'profile', 'offline_access'],
     seedScopes: ['openid', 'profile'],
+    docs: [
+      'https://learn.microsoft.com/en-us/entra/identity-platform/scopes-oidc#openid-connect-scopes',
+      'https://learn.microsoft.com/en-us/entra/identity-platform/scopes-oidc#the-offline_access-scope',
+    ],
     why: 'Identify the room account by its name and sign-in address.',
     how: 'OIDC sign-in through msal-node; the ID token gives the name and address shown during setup.',
     requires: [],
@@ -132,11 +144,11 @@ export const features: readonly FeatureDef[] = [
     feature: 'Search the company directory for people to send a meeting link to',
     // Seed: User.Read. User.Read only reads the signed-in user (the room itself). Searching the organisation is
     // GET /users?$search, whose least privileged delegated permission is User.ReadBasic.All (user-consentable;
-    // basic profile: name, mail, photo): https://learn.microsoft.com/en-us/graph/api/user-list#permissions.
-    // GET /me/people would need People.Read (https://learn.microsoft.com/en-us/graph/api/user-list-people#permissions)
-    // but ranks by the room account's own mail traffic, which is almost empty, so we do not use it.
+    // basic profile: name, mail, photo). GET /me/people would need People.Read but ranks by the room account's own
+    // mail traffic, which is almost empty, so we do not use it.
     scopes: ['User.ReadBasic.All'],
     seedScopes: ['User.Read'],
+    docs: ['https://learn.microsoft.com/en-us/graph/api/user-list#permissions', 'https://learn.microsoft.com/en-us/graph/api/user-list-people#permissions'],
     why: "Look up colleagues' names and addresses; only the basic profile is readable.",
     how: 'GET /users?$search="displayName:…" (ConsistencyLevel: eventual) with $select=displayName,mail.',
     requires: ['microsoft.sign-in'],
@@ -170,12 +182,11 @@ export const features: readonly FeatureDef[] = [
     provider: 'google',
     feature: 'Sign in with the room account and show its address',
     // Seed: auth/userinfo.email. We add `openid` so the account has a stable subject (`sub`) as well as its verified
-    // email, read from the OpenID userinfo endpoint:
-    // https://developers.google.com/identity/openid-connect/openid-connect#scope-param. No `profile`: the room's
-    // display name comes from the chosen calendar. The refresh token comes from access_type=offline, not a scope;
-    // revoking at disconnect (oauth2.googleapis.com/revoke) needs none.
+    // email, read from the OpenID userinfo endpoint. No `profile`: the room's display name comes from the chosen
+    // calendar. The refresh token comes from access_type=offline, not a scope; revoking at disconnect needs none.
     scopes: ['openid', google('userinfo.email')],
     seedScopes: [google('userinfo.email')],
+    docs: ['https://developers.google.com/identity/openid-connect/openid-connect#scope-param', 'https://developers.google.com/identity/protocols/oauth2/native-app#tokenrevoke'],
     why: 'Identify the room account by its verified address.',
     how: 'Loopback + PKCE in the system browser; GET userinfo gives sub and email; the name comes from the calendar.',
     requires: [],
@@ -186,11 +197,11 @@ export const features: readonly FeatureDef[] = [
     provider: 'google',
     feature: 'Choose a room calendar and list its meetings on the home screen',
     // Seed: calendar.readonly + calendar.events. Listing calendars and events is read-only; calendar.readonly
-    // covers CalendarList.list and Events.list ("See and download any calendar you can access"):
-    // https://developers.google.com/calendar/api/auth. calendar.events (write) is requested by
-    // google.instant-meeting, the only feature that writes.
+    // covers CalendarList.list and Events.list ("See and download any calendar you can access"). calendar.events
+    // (write) is requested by google.instant-meeting, the only feature that writes.
     scopes: [google('calendar.readonly')],
     seedScopes: [google('calendar.readonly'), google('calendar.events')],
+    docs: ['https://developers.google.com/workspace/calendar/api/auth'],
     why: 'Read the room calendar and its meetings, including Meet links and invitation text.',
     how: 'calendarList.list to choose; events.list(singleEvents, timeMin/timeMax) for the agenda.',
     requires: ['google.sign-in'],
@@ -211,11 +222,11 @@ export const features: readonly FeatureDef[] = [
     // Seed: contacts.readonly + contacts.other.readonly. Those read the signed-in account's *personal* contacts
     // (people.searchContacts) and its auto-saved "Other contacts" (otherContacts.search); a room account has
     // almost none, and "other contacts" of a shared room are a privacy leak. The organisation's directory is
-    // people.searchDirectoryPeople, which requires directory.readonly:
-    // https://developers.google.com/people/api/rest/v1/people/searchDirectoryPeople (needs Workspace
-    // "Directory sharing / contact sharing" on, which is the default).
+    // people.searchDirectoryPeople, whose only scope is directory.readonly (it needs Workspace "Directory sharing /
+    // contact sharing" on, which is the default).
     scopes: [google('directory.readonly')],
     seedScopes: [google('contacts.readonly'), google('contacts.other.readonly')],
+    docs: ['https://developers.google.com/people/api/rest/v1/people/searchDirectoryPeople', 'https://developers.google.com/people/api/rest/v1/otherContacts/search'],
     why: "Look up colleagues' names and addresses in the Workspace directory.",
     how: 'people.searchDirectoryPeople(query, readMask=names,emailAddresses) over the domain profiles.',
     requires: ['google.sign-in'],
@@ -225,12 +236,13 @@ export const features: readonly FeatureDef[] = [
     provider: 'google',
     feature: 'Import, open and edit Google Drive files picked for a session',
     // Seed: drive + drive.file. `drive` is a restricted scope (every file of the account; Google requires a
-    // restricted-scope verification and security assessment) and Google recommends drive.file wherever the user
-    // picks the files: https://developers.google.com/workspace/drive/api/guides/api-specific-auth. With
-    // drive.file, Roomdeck sees the files it created and the files picked with the Google Picker, which include
-    // files shared with the room. That is the default; whole-Drive browsing is the opt-in google.files-browse.
+    // restricted-scope verification and security assessment) and Google recommends the non-sensitive drive.file
+    // wherever the user picks the files. With drive.file, Roomdeck sees the files it created and the files picked
+    // with the Google Picker, which include files shared with the room. That is the default; whole-Drive browsing
+    // is the opt-in google.files-browse.
     scopes: [google('drive.file')],
     seedScopes: [google('drive'), google('drive.file')],
+    docs: ['https://developers.google.com/workspace/drive/api/guides/api-specific-auth'],
     why: 'Per-file access: only files picked on the kiosk or created by Roomdeck, never the rest of the Drive.',
     how: 'Google Picker to choose; files.get(alt=media) / files.export to open; files.create / files.update to save.',
     requires: ['google.sign-in'],
@@ -241,6 +253,7 @@ export const features: readonly FeatureDef[] = [
     feature: "Browse the room account's whole Google Drive (opt-in)",
     // The seed's broad `drive`, split out so only rooms that need a full file browser ask for it.
     scopes: [google('drive')],
+    docs: ['https://developers.google.com/workspace/drive/api/guides/api-specific-auth'],
     why: 'Listing every file, not only picked ones, needs the full (restricted) Drive scope.',
     how: 'files.list over My Drive and sharedWithMe; open and save as in google.files.',
     requires: ['google.files'],
@@ -249,9 +262,9 @@ export const features: readonly FeatureDef[] = [
     id: 'google.send-mail',
     provider: 'google',
     feature: "Send mail from the room's Gmail: meeting links, shared files, health notices, recaps (opt-in)",
-    // Not in the seed table (its Google rows send nothing). gmail.send is send-only: no mailbox read:
-    // https://developers.google.com/gmail/api/auth/scopes.
+    // Not in the seed table (its Google rows send nothing). gmail.send is send-only: no mailbox read.
     scopes: [google('gmail.send')],
+    docs: ['https://developers.google.com/workspace/gmail/api/auth/scopes'],
     why: 'Mail goes out as the room account; Roomdeck cannot read the mailbox.',
     how: 'users.messages.send with userId=me and a raw RFC 5322 message.',
     requires: ['google.sign-in'],
@@ -259,8 +272,7 @@ export const features: readonly FeatureDef[] = [
 
   // ───────────────────────────── Zoom ─────────────────────────────
   // The seed lists Zoom's classic scopes. Zoom apps created today only offer granular scopes ("Newly created apps
-  // use granular scopes"; classic scopes remain only on older apps):
-  // https://developers.zoom.us/docs/integrations/oauth-scopes-overview/ and /docs/integrations/migrate/.
+  // use granular scopes"; classic scopes remain only on older apps): ZOOM_GRANULAR below.
   // Each entry requests the granular scope for the one API it calls and keeps the classic one in seedScopes.
   {
     id: 'zoom.sign-in',
@@ -268,6 +280,7 @@ export const features: readonly FeatureDef[] = [
     feature: "Sign in with Zoom and show the account's name and address",
     scopes: ['user:read:user'],
     seedScopes: ['user:read'],
+    docs: [...ZOOM_GRANULAR, 'https://developers.zoom.us/docs/api/users/'],
     why: 'Identify the Zoom account that will host meetings.',
     how: 'GET /v2/users/me (first_name, last_name, email).',
     requires: [],
@@ -279,11 +292,12 @@ export const features: readonly FeatureDef[] = [
     feature: 'Meet now: create a Zoom meeting and book the room with its link',
     // Seed: meeting:write, which in Zoom's classic scopes also lists and deletes ("View and manage your meetings").
     // Granular scopes split those: POST /users/{userId}/meetings needs meeting:write:meeting, GET
-    // /users/{userId}/meetings meeting:read:list_meetings, DELETE /meetings/{meetingId} meeting:delete:meeting
-    // (https://developers.zoom.us/docs/api/meetings/). Zoom has no idempotency key, so a create whose answer got
-    // lost is found again in the list (never re-posted), and a meeting whose room booking failed is deleted.
+    // /users/{userId}/meetings meeting:read:list_meetings, DELETE /meetings/{meetingId} meeting:delete:meeting.
+    // Zoom has no idempotency key, so a create whose answer got lost is found again in the list (never re-posted),
+    // and a meeting whose room booking failed is deleted.
     scopes: ['meeting:write:meeting', 'meeting:read:list_meetings', 'meeting:delete:meeting'],
     seedScopes: ['meeting:write'],
+    docs: [...ZOOM_GRANULAR, 'https://developers.zoom.us/docs/api/meetings/'],
     why: 'Create a meeting hosted by the connected Zoom account; find it again after a lost answer; delete it if the room could not be booked.',
     how: 'POST /v2/users/me/meetings (type=2 from now, the booking length); GET …/meetings?type=upcoming; DELETE /v2/meetings/{id}.',
     requires: ['zoom.sign-in'],
@@ -294,6 +308,7 @@ export const features: readonly FeatureDef[] = [
     feature: 'Search Zoom contacts for people to send a meeting link to',
     scopes: ['contact:read:list_contacts'],
     seedScopes: ['contact:read'],
+    docs: [...ZOOM_GRANULAR, 'https://developers.zoom.us/docs/api/team-chat/'],
     why: 'Look up colleagues in the Zoom company contacts.',
     how: 'GET /v2/contacts?search_key=…&query_presence_status=false.',
     requires: ['zoom.sign-in'],
@@ -303,11 +318,11 @@ export const features: readonly FeatureDef[] = [
     provider: 'zoom',
     feature: 'Revoke the Zoom authorization when Zoom is disconnected',
     // Seed: user:write. The revoke endpoint is authenticated with the app's client id and secret (HTTP Basic)
-    // and takes the token in the body; it checks no scope:
-    // https://developers.zoom.us/docs/integrations/oauth/ ("Revoking an access token"). Asking for user:write
+    // and takes the token in the body; it checks no scope ("Revoking an access token"). Asking for user:write
     // (edit the user's profile) would be a scope no feature uses. The feature stays, with no scope.
     scopes: [],
     seedScopes: ['user:write'],
+    docs: ['https://developers.zoom.us/docs/integrations/oauth/'],
     why: 'No scope: revocation is authenticated with the app credentials, not with a user scope.',
     how: 'POST https://zoom.us/oauth/revoke with Basic client_id:client_secret and token=<access token>.',
     requires: ['zoom.sign-in'],
@@ -320,10 +335,10 @@ export const features: readonly FeatureDef[] = [
     provider: 'webex',
     feature: "Sign in with Webex and show the account's name and address",
     // Not a seed row. Login with Webex (OpenID Connect) gives name and address in the ID token, and an
-    // integration may add data scopes in the same request: https://developer.webex.com/docs/login-with-webex.
-    // The alternative, GET /people/me, needs spark:people_read (https://developer.webex.com/docs/api/v1/people),
-    // which would switch directory search on for every Webex room.
+    // integration may add data scopes in the same request. The alternative, GET /people/me, needs
+    // spark:people_read, which would switch directory search on for every Webex room.
     scopes: ['openid', 'email', 'profile'],
+    docs: ['https://developer.webex.com/docs/login-with-webex', 'https://developer.webex.com/docs/api/v1/people/get-my-own-details'],
     why: 'Identify the Webex account without reading the company directory.',
     how: 'Authorization code + PKCE; the ID token gives sub, name and email.',
     requires: [],
@@ -344,10 +359,11 @@ export const features: readonly FeatureDef[] = [
     feature: 'Meet now: create an instant Webex meeting and book the room',
     // The main seed table lists meeting:schedules_write; the App Hub page (seed 001) adds schedules_read (here via
     // webex.overlap-check) and meeting:preferences_read. preferences_read only serves to read the user's sites
-    // (GET /meetingPreferences/sites); POST /meetings without siteUrl uses the user's preferred site
-    // (https://developer.webex.com/docs/api/v1/meetings/create-a-meeting), so we do not ask for it.
+    // (GET /meetingPreferences/sites); POST /meetings without siteUrl uses the user's preferred site, so we do not
+    // ask for it.
     scopes: ['meeting:schedules_write'],
     seedScopes: ['meeting:schedules_read', 'meeting:schedules_write', 'meeting:preferences_read'],
+    docs: ['https://developer.webex.com/docs/api/v1/meetings/create-a-meeting', 'https://developer.webex.com/docs/api/v1/meeting-preferences/get-site-list'],
     why: "Create a meeting hosted by the room's Webex account, after checking the schedule for overlaps.",
     how: 'POST /v1/meetings starting now for the booking length; the join link goes on screen and into invitations.',
     requires: ['webex.overlap-check'],
@@ -385,11 +401,11 @@ export const features: readonly FeatureDef[] = [
     feature: 'Join as the room account in the built-in Webex web client (opt-in; guest join needs no scope)',
     // Seed 001: spark:all, spark:calls_read, spark:devices_read, spark:devices_write, spark:organizations_read,
     // spark:places_read, analytics:read_all. spark:all already aggregates every user-level spark:* scope, and
-    // Webex says no other user scope should be added next to it:
-    // https://developer.webex.com/blog/there-is-a-new-integration-scope-in-town-. analytics:read_all is the
-    // organisation's historical analytics (admin), which a meeting client never reads. Still the broadest
-    // Webex grant: off by default.
+    // Webex says no other user scope should be added next to it. analytics:read_all is the organisation's
+    // historical analytics (admin), which a meeting client never reads. Still the broadest Webex grant: off by
+    // default.
     scopes: ['spark:all'],
+    docs: ['https://developer.webex.com/blog/there-is-a-new-integration-scope-in-town-', 'https://developer.webex.com/docs/integration-scopes'],
     seedScopes: [
       'spark:all',
       'spark:calls_read',
@@ -419,15 +435,14 @@ export const features: readonly FeatureDef[] = [
     id: 'dropbox.files',
     provider: 'dropbox',
     feature: 'Browse, import, open and edit Dropbox files during a session',
-    // Seed: files.metadata.write + files.content.write. Per the endpoint reference
-    // (https://www.dropbox.com/developers/documentation/http/documentation, "Required scope" of each route):
-    // listing (files/list_folder, files/search_v2) needs files.metadata.read, opening (files/download)
+    // Seed: files.metadata.write + files.content.write. Per the endpoint reference ("Required scope" of each
+    // route): listing (files/list_folder, files/search_v2) needs files.metadata.read, opening (files/download)
     // files.content.read, saving (files/upload) files.content.write. files.metadata.write is for editing
     // metadata (tags, properties), which Roomdeck never does. We name the read scopes explicitly because the
-    // authorize `scope` parameter asks for exactly the scopes listed:
-    // https://dropbox.tech/developers/customizing-scopes-in-oauth-flow.
+    // authorize `scope` parameter asks for exactly the scopes listed.
     scopes: ['files.metadata.read', 'files.content.read', 'files.content.write'],
     seedScopes: ['files.metadata.write', 'files.content.write'],
+    docs: ['https://www.dropbox.com/developers/documentation/http/documentation', 'https://dropbox.tech/developers/customizing-scopes-in-oauth-flow'],
     why: 'List folders, download files to open them, upload edits; no sharing, no metadata edits.',
     how: 'files/list_folder and files/search_v2 to browse; files/download to open; files/upload (overwrite) to save.',
     requires: ['dropbox.sign-in'],

@@ -171,7 +171,10 @@ export const FeatureViewSchema = z.object({
   why: z.string().max(500),
   how: z.string().max(500),
   state: FeatureStateSchema,
-  /** Why a feature is refused or off against the admin's wish (e.g. "declined", "scope-not-granted"). */
+  /**
+   * Why a feature is refused ("declined", "scope-not-granted", "failed") or off against the admin's or IT's wish
+   * ("not-granted": switched on, its scopes not granted yet).
+   */
   reason: z.string().max(200).nullable(),
   /** Set by IT's configuration: shown, not switchable here. */
   managed: z.boolean(),
@@ -193,6 +196,8 @@ export const ProviderViewSchema = z.object({
     state: ConnectionStateSchema,
     account: z.object({ name: z.string().max(200), username: z.string().max(320) }).nullable(),
     grantedScopes: z.array(z.string().max(200)).max(60),
+    /** What Connect would ask for now: the scopes of the features already on (IT's, or its sign-in) not granted yet. */
+    pendingScopes: z.array(z.string().max(200)).max(60),
   }),
   features: z.array(FeatureViewSchema).max(20),
 });

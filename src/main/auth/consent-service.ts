@@ -107,10 +107,25 @@ export class ConsentService {
     const def = featureById(id);
     if (this.isManaged(id)) throw new UserFacingError('feature-managed', 'This feature is set by your organization.');
     if (!on) return this.switchOff(def);
+    return this.ask(def, withRequirements([...this.enabled(def.provider), id]));
+  }
+
+  /**
+   * Connects a provider for what is already on for it: IT's features from the config or policy (locked, so they
+   * have no switch to tap), or only its sign-in. Also asks again for managed scopes a connection lacks.
+   */
+  async connect(provider: ProviderId): Promise<void> {
+    if (provider === this.deps.roomProvider() && !this.grantOf(provider)) throw new UserFacingError('room-account', 'This is the room account; sign the room in instead.');
+    const signIn = featuresOf(provider).find((f) => f.requires.length === 0);
+    if (!signIn) throw new Error(`${provider} has no sign-in feature`);
+    return this.ask(signIn, withRequirements([...this.enabled(provider), signIn.id]));
+  }
+
+  /** Asks the provider for what `target` needs beyond the grant; nothing to add switches them on at once. */
+  private async ask(def: FeatureDef, target: Set<FeatureId>): Promise<void> {
     const connector = this.deps.connectors[def.provider];
     if (!connector) throw new UserFacingError('provider-unavailable', `${PROVIDER_NAMES[def.provider]} is not configured on this kiosk.`);
     if (this.inFlight) throw new UserFacingError('consent-busy', 'Another permission request is waiting to be answered.');
-    const target = withRequirements([...this.enabled(def.provider), id]);
     const wanted = scopesFor(def.provider, target);
     const added = missing(def.provider, wanted, this.grantOf(def.provider)?.scopes ?? []);
     if (added.length === 0) return this.markOn(target);
@@ -168,7 +183,11 @@ export class ConsentService {
   private async markOn(ids: Set<FeatureId>): Promise<void> {
     await this.deps.settings.update((s) => {
       const features = { ...s.features };
-      for (const id of ids) if (!featureById(id).alwaysOn) features[id] = { state: 'on', reason: null };
+      // Features that come with the connection are on because it is; a refusal noted on them is over.
+      for (const id of ids) {
+        if (featureById(id).alwaysOn) delete features[id];
+        else features[id] = { state: 'on', reason: null };
+      }
       return { ...s, features };
     });
     this.deps.onChange();
@@ -221,7 +240,7 @@ export class ConsentService {
       why: def.why,
       how: def.how,
       state,
-      reason: state === 'refused' ? (stored?.reason ?? null) : null,
+      reason: state === 'refused' ? (stored?.reason ?? null) : state === 'off' && enabled.has(def.id) ? 'not-granted' : null,
       managed,
       alwaysOn: def.alwaysOn === true,
     };
@@ -231,6 +250,8 @@ export class ConsentService {
     const grant = this.grantOf(provider);
     const enabled = this.enabled(provider);
     const connecting = this.prompt?.provider === provider && !grant;
+    const signIn = featuresOf(provider).filter((f) => f.alwaysOn).map((f) => f.id);
+    const pendingScopes = missing(provider, scopesFor(provider, [...enabled, ...signIn]), grant?.scopes ?? []);
     return {
       provider,
       name: PROVIDER_NAMES[provider],
@@ -240,6 +261,7 @@ export class ConsentService {
         state: connecting ? 'connecting' : grant ? 'connected' : 'disconnected',
         account: grant?.account ?? null,
         grantedScopes: grant?.scopes ?? [],
+        pendingScopes,
       },
       features: featuresOf(provider).map((f) => this.featureView(f, enabled)),
     };

@@ -18,6 +18,10 @@ export class LoopbackError extends Error {
 const PAGE = (title: string, text: string) =>
   `<!doctype html><meta charset="utf-8"><title>${title}</title><body style="font:24px system-ui;background:#0d1014;color:#f2f4f7;display:grid;place-items:center;height:100vh;margin:0"><div><h1>${title}</h1><p>${text}</p></div>`;
 
+/** What the browser shows once a consent came back to the kiosk (also msal's loopback, for Microsoft's browser sign-in). */
+export const SIGNED_IN_PAGE = PAGE('Signed in', 'You can close this window and return to the room screen.');
+export const NOT_COMPLETED_PAGE = PAGE('Sign-in not completed', 'You can close this window.');
+
 /**
  * The redirect target of a desktop OAuth flow (RFC 8252 §7.3): `http://127.0.0.1:<port>/callback` for exactly one
  * answer. The `state` check stops a page from another tab (or a replayed redirect) from completing someone else's
@@ -61,13 +65,13 @@ export class LoopbackReceiver {
         }
         const error = url.searchParams.get('error');
         const code = url.searchParams.get('code');
-        const finish = (title: string, text: string) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE(title, text));
+        const finish = (page: string) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
         signal.removeEventListener('abort', onAbort);
         if (error || !code) {
-          finish('Sign-in not completed', 'You can close this window.');
+          finish(NOT_COMPLETED_PAGE);
           reject(new LoopbackError(error ?? 'invalid_request', url.searchParams.get('error_description') ?? 'No authorization code was returned.'));
         } else {
-          finish('Signed in', 'You can close this window and return to the room screen.');
+          finish(SIGNED_IN_PAGE);
           resolve({ code });
         }
         this.close();

@@ -11,6 +11,7 @@ import type { DeviceCodePrompt } from '../../shared/model';
 import type { KioskConfig } from '../config/kiosk-config';
 import type { Logger } from '../health/logger';
 import type { ExternalBrowser, TokenVault } from '../ports';
+import { NOT_COMPLETED_PAGE, SIGNED_IN_PAGE } from './loopback';
 import { SignInCancelledError, SignInNeededError } from './room-account';
 
 const CACHE_KEY = 'microsoft.msal-cache';
@@ -110,7 +111,13 @@ export class MicrosoftAuth {
   }
 
   async signInWithBrowser(scopes: string[], browser: ExternalBrowser): Promise<SignedIn> {
-    const result = await this.pca.acquireTokenInteractive({ scopes, openBrowser: (url) => browser.open(url) });
+    const result = await this.pca.acquireTokenInteractive({
+      scopes,
+      openBrowser: (url) => browser.open(url),
+      // msal's own pages are developer text ("Auth code was successfully acquired"); show the room's.
+      successTemplate: SIGNED_IN_PAGE,
+      errorTemplate: NOT_COMPLETED_PAGE,
+    });
     this.log.info('auth.signed-in', { provider: 'microsoft', method: 'browser' });
     return signedIn(result);
   }

@@ -35,6 +35,7 @@ const hostilePayloads: [string, CallName, unknown, RegExp][] = [
   ['SQL in a PIN', 'admin.unlock', { pin: '1234; DROP TABLE' }, /pin/],
   ['an operator object for a PIN', 'admin.unlock', { pin: { $gt: '' } }, /pin/],
   ['an unknown feature', 'settings.setFeature', { feature: 'microsoft.everything', enabled: true }, /feature/],
+  ['an unknown provider to connect', 'settings.connect', { provider: 'evil-cloud' }, /provider/],
   ['10 000 levels of nesting', 'app.state', deeplyNested(10_000), /input|a/],
   ['an array', 'app.state', [1, 2, 3], /input/],
   ['a string', 'app.state', 'a string', /input/],

@@ -11,23 +11,28 @@ export function FeatureSwitch({ feature, disabled }: { feature: FeatureView; dis
   const locked = feature.managed || feature.alwaysOn || disabled || feature.state === 'pending';
   const toggle = () => void api.call('settings.setFeature', { feature: feature.id as FeatureId, enabled: !on });
   const labelId = `feature-${feature.id}`;
+  const text = (part: 'feature' | 'why' | 'how') => t(`catalog.${feature.id}.${part}`, { defaultValue: feature[part] });
   return (
     <li className={`feature feature--${feature.state}`} data-feature={feature.id} data-state={feature.state}>
       <div className="feature__head">
-        <span id={labelId} className="feature__name">{feature.feature}</span>
+        <span id={labelId} className="feature__name">{text('feature')}</span>
         <button type="button" role="switch" aria-checked={on} aria-labelledby={labelId} className="switch" disabled={locked} onClick={toggle}>
           <span className="switch__knob" aria-hidden="true" />
           <span className="switch__text">{on ? t('settings.on') : t('settings.off')}</span>
         </button>
       </div>
-      <ul className="scopes" aria-label={t('consent.scopes')}>
-        {feature.scopes.length === 0 ? <li className="scope scope--none">{t('settings.noScopes')}</li> : feature.scopes.map((s) => <li key={s} className="scope">{s}</li>)}
-      </ul>
-      <p className="feature__why"><strong>{t('settings.why')}</strong> {feature.why}</p>
-      <p className="feature__how"><strong>{t('settings.how')}</strong> {feature.how}</p>
+      <div className="feature__scopes">
+        <span className="scopes-label" aria-hidden="true">{t('settings.permissions')}</span>
+        <ul className="scopes" aria-label={t('consent.scopes')}>
+          {feature.scopes.length === 0 ? <li className="scope scope--none">{t('settings.noScopes')}</li> : feature.scopes.map((s) => <li key={s} className="scope">{s}</li>)}
+        </ul>
+      </div>
+      <p className="feature__why"><strong>{t('settings.why')}</strong> {text('why')}</p>
+      <p className="feature__how"><strong>{t('settings.how')}</strong> {text('how')}</p>
       {feature.managed ? <p className="feature__note">{t('settings.managed')}</p> : null}
       {feature.alwaysOn && !feature.managed ? <p className="feature__note">{t('settings.alwaysOn')}</p> : null}
       {feature.state === 'pending' ? <p className="feature__note">{t('settings.pending')}</p> : null}
+      {feature.reason === 'not-granted' ? <p className="feature__note">{t('settings.notGranted')}</p> : null}
       {feature.state === 'refused' ? (
         <p className="feature__note feature__note--refused" role="status">{t(`settings.refused.${feature.reason ?? 'failed'}`, { defaultValue: t('settings.refused.failed') })}</p>
       ) : null}

@@ -1,4 +1,21 @@
+import { features, type FeatureId } from '../../shared/features';
 import { HEALTH_CHECK_TITLES } from '../../shared/health';
+import type { ProviderId } from '../../shared/model';
+
+interface FeatureText {
+  feature: string;
+  why: string;
+  how: string;
+}
+/** `catalog.<provider>.<feature>`: i18next reads the dot in a feature id as nesting, so the texts nest the same way. */
+type CatalogTexts = { [P in ProviderId]: { [N in FeatureId as N extends `${P}.${infer Name}` ? Name : never]: FeatureText } };
+
+/** The catalog (src/shared/features.ts) is the English source of every feature's texts on the settings screen. */
+function catalogTexts(): CatalogTexts {
+  const out: Partial<Record<ProviderId, Record<string, FeatureText>>> = {};
+  for (const f of features) (out[f.provider] ??= {})[f.id.slice(f.provider.length + 1)] = { feature: f.feature, why: f.why, how: f.how };
+  return out as CatalogTexts;
+}
 
 /** Source strings. Every string a person sees lives here; other languages mirror these keys. */
 export const en = {
@@ -234,6 +251,7 @@ export const en = {
     room: 'This room',
     alwaysOn: 'Comes with the connection',
     pending: 'Waiting for consent…',
+    notGranted: 'Switched on, but its permissions are not granted yet: Connect above asks for them.',
     refused: {
       declined: 'Consent was refused, so this stays off.',
       'scope-not-granted': 'Not every permission was granted, so this stays off.',
@@ -244,6 +262,12 @@ export const en = {
     connection: { connected: 'Connected', disconnected: 'Not connected', connecting: 'Connecting…', lost: 'Connection lost — connect again' },
     roomAccount: 'room account',
     disconnect: 'Disconnect {{provider}}',
+    connect: 'Connect {{provider}}',
+    askMissing: 'Ask for the missing permissions',
+    asksFor: 'Asks for:',
+    granted: 'Granted now:',
+    grantedList: 'Granted permissions',
+    permissions: 'Permissions:',
   },
   health: {
     open: 'Health',
@@ -294,6 +318,7 @@ export const en = {
       unknown: 'Unknown result.',
     },
   },
+  catalog: catalogTexts(),
   consent: {
     title: '{{provider}} asks for permission',
     asking: 'Roomdeck is asking for exactly these permissions:',

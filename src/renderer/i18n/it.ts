@@ -233,6 +233,7 @@ export const it: Messages = {
     room: 'Questa sala',
     alwaysOn: 'Inclusa nella connessione',
     pending: 'In attesa del consenso…',
+    notGranted: 'Attivata, ma le sue autorizzazioni non sono ancora concesse: Connetti, qui sopra, le chiede.',
     refused: {
       declined: 'Il consenso è stato rifiutato: la funzione resta disattivata.',
       'scope-not-granted': 'Non tutte le autorizzazioni sono state concesse: la funzione resta disattivata.',
@@ -243,6 +244,12 @@ export const it: Messages = {
     connection: { connected: 'Connesso', disconnected: 'Non connesso', connecting: 'Connessione…', lost: 'Connessione persa — riconnetti' },
     roomAccount: 'account della sala',
     disconnect: 'Disconnetti {{provider}}',
+    connect: 'Connetti {{provider}}',
+    askMissing: 'Chiedi le autorizzazioni mancanti',
+    asksFor: 'Chiede:',
+    granted: 'Concesse ora:',
+    grantedList: 'Autorizzazioni concesse',
+    permissions: 'Autorizzazioni:',
   },
   health: {
     open: 'Stato',
@@ -300,6 +307,158 @@ export const it: Messages = {
       'subjects-replaced': 'La casella della sala sostituisce l’oggetto con il nome dell’organizzatore ({{count}} oggi). Vedi la guida all’installazione.',
       'check-failed': 'Il controllo stesso non è riuscito. I dettagli sono nel log.',
       unknown: 'Risultato sconosciuto.',
+    },
+  },
+  catalog: {
+    microsoft: {
+      'sign-in': {
+        feature: 'Accedere con l’account della sala e mostrarne il nome e l’indirizzo della casella',
+        why: 'Identificare l’account della sala dal nome e dall’indirizzo di accesso.',
+        how: 'Accesso OIDC con msal-node; l’ID token dà il nome e l’indirizzo mostrati durante la configurazione.',
+      },
+      offline: {
+        feature: 'Restare connessi senza che l’IT riautorizzi la sala ogni ora',
+        why: 'Un refresh token permette al kiosk di rinnovare da solo i token di accesso, che durano un’ora.',
+        how: 'msal-node tiene il refresh token nella cache cifrata dei token e lo usa in acquireTokenSilent.',
+      },
+      calendar: {
+        feature: 'Scegliere un calendario della sala e mostrarne le riunioni nella schermata iniziale',
+        why: 'Leggere il calendario dell’account della sala, o il calendario di una sala condiviso con esso.',
+        how: 'GET /me/calendars per scegliere; GET /me|/users/{owner}/calendars/{id}/calendarView per l’agenda.',
+      },
+      'meeting-links': {
+        feature: 'Trovare i link di oltre 20 servizi di riunione negli inviti inviati alla casella della sala',
+        why: 'Le caselle delle sale spesso tolgono il testo delle riunioni accettate; il link resta nella mail d’invito.',
+        how: 'GET /me/messages filtrato sulle richieste di riunione; il rilevatore legge il testo, senza salvare nulla.',
+      },
+      'instant-meeting': {
+        feature: 'Riunione immediata: creare una riunione Teams e prenotare subito la sala',
+        why: 'Un evento nel calendario della sala la prenota; il link Teams è una riunione online dell’account della sala.',
+        how: 'POST /me/onlineMeetings per il link, poi POST …/calendars/{id}/events nel calendario della sala.',
+      },
+      directory: {
+        feature: 'Cercare nella rubrica aziendale le persone a cui inviare il link di una riunione',
+        why: 'Trovare nomi e indirizzi dei colleghi; si legge solo il profilo di base.',
+        how: 'GET /users?$search="displayName:…" (ConsistencyLevel: eventual) con $select=displayName,mail.',
+      },
+      'send-mail': {
+        feature: 'Inviare mail dalla casella della sala: link di riunione, file condivisi, avvisi di stato, riepiloghi',
+        why: 'La mail parte dall’account della sala, mai a nome di una persona.',
+        how: 'POST /me/sendMail.',
+      },
+      files: {
+        feature: 'Sfogliare, importare, aprire e modificare file di OneDrive durante una sessione',
+        why: 'Aprire e salvare file nel OneDrive della sala e file che le persone hanno condiviso con la sala.',
+        how: 'GET /me/drive/root/children e /me/drive/sharedWithMe; GET …/content per aprire; PUT …/content per salvare.',
+      },
+    },
+    google: {
+      'sign-in': {
+        feature: 'Accedere con l’account della sala e mostrarne l’indirizzo',
+        why: 'Identificare l’account della sala dal suo indirizzo verificato.',
+        how: 'Loopback + PKCE nel browser di sistema; GET userinfo dà sub ed email; il nome viene dal calendario.',
+      },
+      calendar: {
+        feature: 'Scegliere un calendario della sala e mostrarne le riunioni nella schermata iniziale',
+        why: 'Leggere il calendario della sala e le sue riunioni, con i link Meet e il testo degli inviti.',
+        how: 'calendarList.list per scegliere; events.list(singleEvents, timeMin/timeMax) per l’agenda.',
+      },
+      'instant-meeting': {
+        feature: 'Riunione immediata: creare una riunione Google Meet e prenotare subito la sala',
+        why: 'Creare l’evento nel calendario della sala la prenota e genera il link Meet.',
+        how: 'events.insert con conferenceDataVersion=1 e una createRequest hangoutsMeet.',
+      },
+      directory: {
+        feature: 'Cercare nella rubrica aziendale le persone a cui inviare il link di una riunione',
+        why: 'Trovare nomi e indirizzi dei colleghi nella directory di Workspace.',
+        how: 'people.searchDirectoryPeople(query, readMask=names,emailAddresses) sui profili del dominio.',
+      },
+      files: {
+        feature: 'Importare, aprire e modificare i file di Google Drive scelti per una sessione',
+        why: 'Accesso file per file: solo i file scelti sul kiosk o creati da Roomdeck, mai il resto del Drive.',
+        how: 'Google Picker per scegliere; files.get(alt=media) / files.export per aprire; files.create / files.update per salvare.',
+      },
+      'files-browse': {
+        feature: 'Sfogliare tutto il Google Drive dell’account della sala (su richiesta)',
+        why: 'Elencare ogni file, non solo quelli scelti, richiede l’ambito completo (limitato) di Drive.',
+        how: 'files.list su Il mio Drive e sharedWithMe; apertura e salvataggio come in google.files.',
+      },
+      'send-mail': {
+        feature: 'Inviare mail dal Gmail della sala: link di riunione, file condivisi, avvisi di stato, riepiloghi (su richiesta)',
+        why: 'La mail parte dall’account della sala; Roomdeck non può leggere la casella.',
+        how: 'users.messages.send con userId=me e un messaggio RFC 5322 grezzo.',
+      },
+    },
+    zoom: {
+      'sign-in': {
+        feature: 'Accedere con Zoom e mostrare il nome e l’indirizzo dell’account',
+        why: 'Identificare l’account Zoom che ospiterà le riunioni.',
+        how: 'GET /v2/users/me (first_name, last_name, email).',
+      },
+      'instant-meeting': {
+        feature: 'Riunione immediata: creare una riunione Zoom e prenotare la sala con il suo link',
+        why: 'Creare una riunione ospitata dall’account Zoom connesso; ritrovarla se la risposta si perde; cancellarla se la sala non si è potuta prenotare.',
+        how: 'POST /v2/users/me/meetings (type=2 da adesso, per la durata della prenotazione); GET …/meetings?type=upcoming; DELETE /v2/meetings/{id}.',
+      },
+      directory: {
+        feature: 'Cercare nei contatti Zoom le persone a cui inviare il link di una riunione',
+        why: 'Trovare i colleghi tra i contatti aziendali di Zoom.',
+        how: 'GET /v2/contacts?search_key=…&query_presence_status=false.',
+      },
+      revoke: {
+        feature: 'Revocare l’autorizzazione Zoom quando Zoom viene disconnesso',
+        why: 'Nessun ambito: la revoca si autentica con le credenziali dell’app, non con un ambito dell’utente.',
+        how: 'POST https://zoom.us/oauth/revoke con Basic client_id:client_secret e token=<access token>.',
+      },
+    },
+    webex: {
+      'sign-in': {
+        feature: 'Accedere con Webex e mostrare il nome e l’indirizzo dell’account',
+        why: 'Identificare l’account Webex senza leggere la rubrica aziendale.',
+        how: 'Authorization code + PKCE; l’ID token dà sub, nome ed email.',
+      },
+      'overlap-check': {
+        feature: 'Controllare le riunioni programmate dell’account Webex per evitare sovrapposizioni',
+        why: 'Leggere il calendario Webex perché una nuova riunione non si sovrapponga a una già prenotata.',
+        how: 'GET /v1/meetings?from=…&to=…&meetingType=scheduledMeeting.',
+      },
+      'instant-meeting': {
+        feature: 'Riunione immediata: creare una riunione Webex istantanea e prenotare la sala',
+        why: 'Creare una riunione ospitata dall’account Webex della sala, dopo aver controllato le sovrapposizioni.',
+        how: 'POST /v1/meetings da adesso per la durata della prenotazione; il link va sullo schermo e negli inviti.',
+      },
+      directory: {
+        feature: 'Cercare nella rubrica Webex le persone a cui inviare il link di una riunione',
+        why: 'Trovare nomi e indirizzi dei colleghi nell’organizzazione Webex.',
+        how: 'GET /v1/people?displayName=… o ?email=….',
+      },
+      'meeting-controls': {
+        feature: 'Mostrare i controlli della riunione in corso (registrazione, blocco)',
+        why: 'Leggere lo stato dei controlli della riunione in corso per mostrarlo sullo schermo della sala.',
+        how: 'GET /v1/meetings/controls?meetingId=… per la riunione in corso (trovata nel calendario).',
+      },
+      participants: {
+        feature: 'Mostrare chi partecipa alla riunione in corso',
+        why: 'Leggere l’elenco dei partecipanti della riunione in corso per mostrarlo sullo schermo della sala.',
+        how: 'GET /v1/meetingParticipants?meetingId=… per la riunione in corso.',
+      },
+      'web-client': {
+        feature: 'Partecipare come account della sala nel client web Webex integrato (su richiesta; l’accesso da ospite non chiede ambiti)',
+        why: 'L’SDK web delle riunioni Webex agisce come l’utente Webex completo per entrare con audio, video e condivisione.',
+        how: 'webex.meetings.create(link) poi meeting.join() nella finestra della riunione, con il token dell’account della sala.',
+      },
+    },
+    dropbox: {
+      'sign-in': {
+        feature: 'Accedere con Dropbox e mostrare il nome e l’indirizzo dell’account',
+        why: 'Identificare l’account Dropbox (Dropbox chiede questo ambito a ogni app collegata a un utente).',
+        how: 'POST /2/users/get_current_account; token_access_type=offline per il rinnovo; /2/auth/token/revoke non chiede ambiti.',
+      },
+      files: {
+        feature: 'Sfogliare, importare, aprire e modificare file di Dropbox durante una sessione',
+        why: 'Elencare cartelle, scaricare file per aprirli, caricare le modifiche; niente condivisioni né modifiche ai metadati.',
+        how: 'files/list_folder e files/search_v2 per sfogliare; files/download per aprire; files/upload (sovrascrittura) per salvare.',
+      },
     },
   },
   consent: {
