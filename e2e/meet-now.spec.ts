@@ -61,7 +61,7 @@ test('Meet now in a Google room: a Google Meet in the room’s event, waiting ou
   expect(withMeet).toHaveLength(1);
 });
 
-type Launch = (config: Record<string, unknown>) => Promise<RunningKiosk>;
+type Launch = (config: Record<string, unknown>, dataDir?: string) => Promise<RunningKiosk>;
 
 /**
  * Boardroom 4 with Teams booking managed by IT, then Zoom and Webex Meet now switched on in Settings by the admin,
@@ -74,7 +74,7 @@ const MEETING_FEATURES: readonly (readonly [string, string])[] = [
   ['webex.instant-meeting', WEBEX_ACCOUNT],
 ];
 
-async function roomWithEveryService(page: Page, sandbox: Sandbox, launchKiosk: Launch, features = MEETING_FEATURES, roomFeatures: readonly string[] = []): Promise<void> {
+async function roomWithEveryService(page: Page, sandbox: Sandbox, launchKiosk: Launch, features = MEETING_FEATURES, roomFeatures: readonly string[] = []): Promise<{ kiosk: RunningKiosk; config: Record<string, unknown> }> {
   freeRoomNow(sandbox, ROOM);
   for (const meeting of sandbox.control.webex.meetings()) sandbox.control.webex.deleteMeeting(String(meeting['id']));
   const config = {
@@ -97,6 +97,7 @@ async function roomWithEveryService(page: Page, sandbox: Sandbox, launchKiosk: L
   }
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('heading', { name: 'Boardroom 4', level: 1 })).toBeVisible();
+  return { kiosk, config };
 }
 
 /** Meet now → service → duration, as a person taps it; returns the link the screen shows. */
@@ -116,7 +117,7 @@ function bookingsWith(sandbox: Sandbox, url: string) {
 }
 
 test('Meet now offers Teams, Zoom and Webex; Zoom then Webex: link and QR, the room booked with the link, what each lets the room see while it runs', async ({ page, sandbox, launchKiosk }) => {
-  await roomWithEveryService(page, sandbox, launchKiosk, [...MEETING_FEATURES, ['webex.participants', WEBEX_ACCOUNT], ['webex.meeting-controls', WEBEX_ACCOUNT]]);
+  const { kiosk, config } = await roomWithEveryService(page, sandbox, launchKiosk, [...MEETING_FEATURES, ['webex.participants', WEBEX_ACCOUNT], ['webex.meeting-controls', WEBEX_ACCOUNT]]);
   await page.getByRole('button', { name: 'Meet now' }).click();
   const services = page.getByRole('group', { name: 'Which service?' });
   await expect(services.getByRole('button')).toHaveCount(3);
@@ -150,6 +151,11 @@ test('Meet now offers Teams, Zoom and Webex; Zoom then Webex: link and QR, the r
   await expect(panel.getByRole('listitem')).toHaveText(['Boardroom 4 · this room', 'Hana Sato']);
   await expect(panel).toContainText('Not locked · Not recording');
   await screenshot(page, 'meet-now-webex-live');
+
+  // A restart mid-meeting (an update, a power cut) keeps the room's view of the meeting it started.
+  await kiosk.stop();
+  await page.goto((await launchKiosk(config, kiosk.dataDir)).launchUrl);
+  await expect(panel).toContainText('2 people in the meeting');
   await panel.getByRole('button', { name: 'End meeting for everyone' }).click();
   await expect(page.getByRole('button', { name: 'Meet now' })).toBeVisible();
   expect(sandbox.control.webex.meetings().filter((m) => m['webLink'] === webexUrl)).toEqual([expect.objectContaining({ state: 'ended' })]);

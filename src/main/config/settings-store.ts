@@ -2,7 +2,7 @@ import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { FeatureIdSchema } from '../../shared/features';
-import { CalendarChoiceSchema, LanguageSchema, PrivacySchema, ProviderIdSchema } from '../../shared/model';
+import { CalendarChoiceSchema, LanguageSchema, MeetingServiceSchema, PrivacySchema, ProviderIdSchema } from '../../shared/model';
 import type { Logger } from '../health/logger';
 import { PIN_HASH_PATTERN } from './admin-pin';
 import { readJsonFile, writeJsonFileAtomic } from './json-file';
@@ -46,6 +46,14 @@ export const SettingsSchema = z
     firstConfig: z.enum(['pending', 'done']).default('done'),
     /** Ids of bookings made from this screen, so they keep Extend / End now across restarts (today's only matter). */
     bookings: z.array(z.string().max(512)).max(50).default([]),
+    /**
+     * The last meeting made beside a booking (Zoom, Webex…): which booking, on which service, its id there — kept so
+     * the in-meeting panel (participants, "End meeting for everyone") survives a restart of the kiosk mid-meeting.
+     */
+    hostedMeeting: z
+      .object({ bookingId: z.string().min(1).max(512), provider: MeetingServiceSchema, meetingId: z.string().min(1).max(512) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;

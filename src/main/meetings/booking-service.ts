@@ -3,7 +3,7 @@ import { bookingOptions } from '../../shared/booking-slots';
 import { MEETING_SERVICE_NAMES, MeetingServiceSchema, type Agenda, type CalendarChoice, type LiveMeeting, type Meeting, type MeetingService } from '../../shared/model';
 import { UserFacingError } from '../bridge/router';
 import { dayWindow } from '../../shared/room-day';
-import type { SettingsStore } from '../config/settings-store';
+import type { Settings, SettingsStore } from '../config/settings-store';
 import type { Logger } from '../health/logger';
 import type { Clock } from '../ports';
 import { NOTHING_VISIBLE, type LiveMeetingReader } from './live-meeting';
@@ -54,13 +54,12 @@ function refusal(err: unknown): UserFacingError {
  * and is remembered so the people in the room can extend or end it.
  */
 export class BookingService {
-  /**
-   * The last meeting made beside a booking (Zoom, Webex…): which booking, on which service, its id there. In memory
-   * only: after a restart the panel still names the service from the join link, without the live view.
-   */
-  private hosted: { bookingId: string; provider: MeetingService; meetingId: string } | null = null;
-
   constructor(private readonly deps: BookingServiceDeps) {}
+
+  /** The last meeting made beside a booking (Zoom, Webex…), from the settings so a restart keeps its live view. */
+  private get hosted(): Settings['hostedMeeting'] | null {
+    return this.deps.settings.get().hostedMeeting ?? null;
+  }
 
   async bookNow(minutes: number): Promise<{ until: string }> {
     const { booker, calendar } = this.ready();
@@ -108,7 +107,8 @@ export class BookingService {
       await this.discard(factory, meeting);
       throw refusal(err);
     });
-    this.hosted = { bookingId: booked.id, provider: factory.meetingProvider, meetingId: meeting.id };
+    const hostedMeeting = { bookingId: booked.id, provider: factory.meetingProvider, meetingId: meeting.id };
+    await this.deps.settings.update((s) => ({ ...s, hostedMeeting }));
     await this.afterBooking(booked.id, minutes);
     return { joinUrl: meeting.joinUrl, until: slot.end.toISOString() };
   }
@@ -185,9 +185,10 @@ export class BookingService {
     const mine = this.findOwn(this.deps.currentAgenda());
     const service = mine && this.serviceOf(mine);
     if (!mine || !service) return null;
-    const reader = this.hosted?.bookingId === mine.id ? this.deps.liveReader(service) : null;
-    if (!reader || !this.hosted) return { service, ...NOTHING_VISIBLE, canEnd: false };
-    const view = await reader.read(this.hosted.meetingId).catch((err: unknown) => {
+    const hosted = this.hosted;
+    const reader = hosted?.bookingId === mine.id ? this.deps.liveReader(service) : null;
+    if (!reader || !hosted) return { service, ...NOTHING_VISIBLE, canEnd: false };
+    const view = await reader.read(hosted.meetingId).catch((err: unknown) => {
       // The panel is a help, not the meeting: when the service does not answer, it shows nothing rather than an error.
       this.deps.log.warn('meeting.live-unreadable', { provider: service, error: err instanceof Error ? err.message : String(err) });
       return NOTHING_VISIBLE;
@@ -199,9 +200,10 @@ export class BookingService {
   async endMeeting(): Promise<void> {
     const mine = this.currentOwn(await this.deps.refreshAgenda());
     const service = this.serviceOf(mine);
-    const reader = service && this.hosted?.bookingId === mine.id ? this.deps.liveReader(service) : null;
-    if (!reader || !this.hosted) throw new UserFacingError('meeting-end-unavailable', 'This meeting cannot be ended from this screen.');
-    await reader.end(this.hosted.meetingId).catch((err: unknown) => {
+    const hosted = this.hosted;
+    const reader = service && hosted?.bookingId === mine.id ? this.deps.liveReader(service) : null;
+    if (!reader || !hosted) throw new UserFacingError('meeting-end-unavailable', 'This meeting cannot be ended from this screen.');
+    await reader.end(hosted.meetingId).catch((err: unknown) => {
       this.deps.log.warn('meeting.end-failed', { provider: service, error: err instanceof Error ? err.message : String(err) });
       throw new UserFacingError('meeting-end-failed', 'The meeting could not be ended. Please try again.');
     });

@@ -164,7 +164,7 @@ export const en = {
       teams: 'Microsoft Teams does not let the room see who has joined or end the meeting for everyone with its permissions.',
       meet: 'Google Meet does not let the room see who has joined or end the meeting for everyone with its permissions.',
       zoom: 'Zoom does not let the room see who has joined or end the meeting for everyone with its permissions.',
-      webex: 'Webex shows who has joined only for a meeting started from this screen since Roomdeck last started.',
+      webex: 'Webex shows who has joined only for a meeting started from this screen.',
     },
   },
   ambient: { touch: 'Touch the screen to see the meetings' },

@@ -146,7 +146,7 @@ export const it: Messages = {
       teams: 'Microsoft Teams non permette alla sala di vedere chi partecipa né di terminare la riunione per tutti con i suoi permessi.',
       meet: 'Google Meet non permette alla sala di vedere chi partecipa né di terminare la riunione per tutti con i suoi permessi.',
       zoom: 'Zoom non permette alla sala di vedere chi partecipa né di terminare la riunione per tutti con i suoi permessi.',
-      webex: 'Webex mostra chi partecipa solo per una riunione avviata da questo schermo dall’ultimo avvio di Roomdeck.',
+      webex: 'Webex mostra chi partecipa solo per una riunione avviata da questo schermo.',
     },
   },
   ambient: { touch: 'Tocca lo schermo per vedere le riunioni' },
