@@ -1,6 +1,6 @@
 import type { Clock } from '../core/clock';
 import type { SandboxRequest } from '../core/http';
-import { AuthorizationStore } from './authorizations';
+import { oauthAuthorizations } from './authorizations';
 import type { AuthorizeContext, AuthorizeDialect } from './authorize';
 import { createOAuthControl, type OAuthControl } from './control';
 import { GrantStore } from './grants';
@@ -38,7 +38,7 @@ function autoApproveAccount(config: OAuthProviderConfig): OAuthAccount | null {
 
 export function createOAuthProvider(config: OAuthProviderConfig): OAuthProvider {
   const grants = new GrantStore(config.clock, config.policy);
-  const authorizations = new AuthorizationStore(config.clock);
+  const authorizations = oauthAuthorizations(config.clock);
   return {
     client: config.client,
     accounts: config.accounts,
