@@ -1,8 +1,8 @@
 import { decideConsent } from '../core/authorization';
 import { htmlReply, redirectReply, type Reply, type SandboxRequest } from '../core/http';
+import type { PkceMethod } from '../core/pkce';
 import type { OAuthAuthorizations, PendingAuthorization } from './authorizations';
 import { consentPage, errorPage } from './consent-page';
-import type { PkceMethod } from '../core/pkce';
 import { sameAccount, type OAuthAccount, type OAuthClient } from './model';
 import { parseScopes } from './scopes';
 
