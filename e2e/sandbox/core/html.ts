@@ -49,3 +49,44 @@ ${hiddenInputs(fields)}
 <script>document.forms[0].submit();</script>
 </body></html>`;
 }
+
+export function errorNotice(error: string | null): string {
+  return error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : '';
+}
+
+/** One `account` radio of a sign-in page: tests pick it by value, a person reads the label and the detail beside it. */
+export interface AccountChoice {
+  readonly value: string;
+  readonly label: string;
+  readonly detail: string;
+  readonly checked: boolean;
+}
+
+export function accountRadios(legend: string, choices: readonly AccountChoice[]): string {
+  const items = choices.map((choice, index) => {
+    const id = `account-${index}`;
+    const checked = choice.checked ? ' checked' : '';
+    return `<li><input type="radio" id="${id}" name="account" value="${escapeHtml(choice.value)}"${checked}> <label for="${id}" style="display:inline">${escapeHtml(choice.label)}</label> <span>${escapeHtml(choice.detail)}</span></li>`;
+  });
+  return `<fieldset><legend>${escapeHtml(legend)}</legend><ul class="accounts">${items.join('\n')}</ul></fieldset>`;
+}
+
+/** Permissions as consent pages list them: the scope as sent, what it allows, and whether it was granted before. */
+export function scopeItems(scopes: readonly string[], describe: (scope: string) => string, alreadyGranted: (scope: string) => boolean = () => false): string {
+  return scopes.map((scope) => `<li><code>${escapeHtml(scope)}</code> — ${escapeHtml(describe(scope))}${alreadyGranted(scope) ? ' <em>(already granted)</em>' : ''}</li>`).join('\n');
+}
+
+export function requestedScopeList(scopes: readonly string[], describe: (scope: string) => string, alreadyGranted?: (scope: string) => boolean): string {
+  return `<ul class="scopes" aria-label="Requested permissions">${scopeItems(scopes, describe, alreadyGranted)}</ul>`;
+}
+
+/** The consent half of a sign-in page: what the app would like to do, then the Accept / Cancel `decision` buttons. */
+export function permissionsSection(appName: string, scopeList: string, finePrint = ''): string {
+  return `<section aria-labelledby="consent-heading">
+<h2 id="consent-heading">Permissions requested</h2>
+<p><strong>${escapeHtml(appName)}</strong> would like to:</p>
+${scopeList}${finePrint ? `\n${finePrint}` : ''}
+</section>
+<button type="submit" class="primary" name="decision" value="accept">Accept</button>
+<button type="submit" name="decision" value="cancel">Cancel</button>`;
+}

@@ -1,10 +1,9 @@
 import type { Clock } from '../core/clock';
-import { route, type Route } from '../core/router';
-import { decideAuthorization, startAuthorization } from '../oauth2-generic/authorize';
+import type { Route } from '../core/router';
 import type { OAuthClient } from '../oauth2-generic/model';
-import { createOAuthProvider, type OAuthProvider } from '../oauth2-generic/provider';
+import { createOAuthProvider, oauthRoutes, type OAuthProvider } from '../oauth2-generic/provider';
 import { formatScopes } from '../oauth2-generic/scopes';
-import { handleTokenRequest, type IssuedTokens, type OAuthError, type TokenProblem } from '../oauth2-generic/token-endpoint';
+import type { IssuedTokens, OAuthError, TokenProblem } from '../oauth2-generic/token-endpoint';
 import { DROPBOX_ACCOUNTS } from './accounts';
 import { describeDropboxScope, DROPBOX_CONFIGURED_SCOPES, DROPBOX_KNOWN_SCOPES } from './scopes';
 
@@ -84,9 +83,5 @@ export function createDropboxOAuth(clock: Clock, autoApprove: { readonly account
 }
 
 export function dropboxOAuthRoutes(oauth: OAuthProvider): Route[] {
-  return [
-    route('GET', /^\/oauth2\/authorize$/, (req) => startAuthorization(oauth.authorize, req)),
-    route('POST', /^\/oauth2\/authorize$/, (req) => decideAuthorization(oauth.authorize, req)),
-    route('POST', /^\/oauth2\/token$/, (req) => handleTokenRequest(oauth.token, req)),
-  ];
+  return oauthRoutes(oauth, { authorize: DROPBOX_AUTHORIZE_PATH, token: '/oauth2/token' });
 }

@@ -101,7 +101,7 @@ describe('Google OAuth stand-in with the real google-auth-library', () => {
     const loopback = await startLoopback();
     try {
       const client = oauthClient(sandbox, loopback.redirectUri);
-      const { codeChallenge } = await client.generateCodeVerifierAsync();
+      const { codeChallenge, codeVerifier } = await client.generateCodeVerifierAsync();
       const url = client.generateAuthUrl({ scope: [SCOPES.calendarReadonly], code_challenge: codeChallenge, code_challenge_method: CodeChallengeMethod.S256 });
       await completeInBrowser(url, { account: ADMIN, decision: 'accept' });
       const code = (await loopback.received).get('code') ?? '';
@@ -113,6 +113,9 @@ describe('Google OAuth stand-in with the real google-auth-library', () => {
       expect(await token({ ...withSecret, code_verifier: 'x'.repeat(43) })).toEqual({ status: 400, body: { error: 'invalid_grant', error_description: 'Invalid code verifier.' } });
       expect(await token(withSecret)).toEqual({ status: 400, body: { error: 'invalid_grant', error_description: 'Missing code verifier.' } });
       expect(await token({ ...withSecret, client_secret: 'wrong', code_verifier: 'x'.repeat(43) })).toEqual({ status: 401, body: { error: 'invalid_client', error_description: 'Unauthorized' } });
+      expect((await token({ ...withSecret, code_verifier: codeVerifier })).status).toBe(200);
+      expect(await token({ ...withSecret, code_verifier: codeVerifier })).toEqual({ status: 400, body: { error: 'invalid_grant', error_description: 'Bad Request' } });
+      expect(await token({ ...withSecret, code: '4/0Asbx-never-issued', code_verifier: codeVerifier })).toEqual({ status: 400, body: { error: 'invalid_grant', error_description: 'Malformed auth code.' } });
     } finally {
       await loopback.close();
     }

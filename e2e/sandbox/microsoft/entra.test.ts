@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { InteractionRequiredAuthError, type DeviceCodeRequest } from '@azure/msal-node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeJwtPayload } from '../core/jwt';
@@ -115,6 +116,36 @@ describe('Entra v2 stand-in with the real msal-node', () => {
       .acquireTokenByDeviceCode({ scopes: ['User.Read'], deviceCodeCallback: () => undefined })
       .catch((e: unknown) => e);
     expect(String(failure)).toContain('invalid_client');
+  });
+
+  it('spends the sign-in form and the code on first use, and lets codes expire after ten minutes', async () => {
+    const redirectUri = 'http://localhost:5555';
+    const verifier = 'v'.repeat(43);
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const url = await newPublicClient(sandbox).getAuthCodeUrl({ scopes: ['User.Read'], redirectUri, codeChallenge: challenge, codeChallengeMethod: 'S256', responseMode: 'form_post' });
+    const signIn = async () => {
+      const page = formOf(await (await fetch(url)).text());
+      const submit = () => postForm(new URL(page.action, url).href, { ...page.fields, account: ROOM, decision: 'accept' });
+      return { code: required(formOf((await submit()).html).fields['code']), submitAgain: submit };
+    };
+    const redeem = async (code: string) => {
+      const fields = { client_id: sandbox.clientId, grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier, scope: 'User.Read' };
+      const response = await fetch(`${sandbox.urls.entra}/${sandbox.tenant}/oauth2/v2.0/token`, { method: 'POST', body: new URLSearchParams(fields) });
+      return { status: response.status, error: ((await response.json()) as { error_codes?: number[] }).error_codes?.[0] };
+    };
+
+    const first = await signIn();
+    expect(first.code).toMatch(/^sbx-ac\./);
+    const replayedForm = await first.submitAgain();
+    expect(replayedForm.status).toBe(400);
+    expect(replayedForm.html).toContain('AADSTS90014');
+    expect(await redeem(first.code)).toEqual({ status: 200, error: undefined });
+    expect(await redeem(first.code)).toEqual({ status: 400, error: 54005 });
+    expect(await redeem('sbx-ac.never-issued')).toEqual({ status: 400, error: 70000 });
+
+    const late = await signIn();
+    clock.advance(600_000);
+    expect(await redeem(late.code)).toEqual({ status: 400, error: 70000 });
   });
 
   it('auto-approves every device code in demo mode', async () => {

@@ -2,7 +2,7 @@ import type { Clock } from '../core/clock';
 import type { Outbox } from '../core/outbox';
 import type { ServiceDefinition } from '../core/service';
 import { CONTOSO, Directory, ROOMDECK_APP, type AppRegistration, type Tenant } from './directory';
-import { AuthorizationStore } from './entra/auth-codes';
+import { entraAuthorizations } from './entra/auth-codes';
 import { ConsentStore } from './entra/consent';
 import type { EntraContext } from './entra/context';
 import { DeviceCodeStore } from './entra/device-codes';
@@ -49,7 +49,7 @@ export function createMicrosoftCloud(options: MicrosoftCloudOptions): MicrosoftC
     consent: new ConsentStore(),
     tokens: new TokenStore(options.clock),
     deviceCodes: new DeviceCodeStore(options.clock),
-    authorizations: new AuthorizationStore(options.clock),
+    authorizations: entraAuthorizations(options.clock),
     autoApprove: options.autoApprove,
   };
   const calendars = new CalendarStore(options.clock, directory);

@@ -1,5 +1,7 @@
+import { decideConsent } from '../core/authorization';
 import { htmlReply, redirectReply, type Reply, type SandboxRequest } from '../core/http';
-import type { AuthorizationStore, ChallengeMethod, PendingAuthorization } from './authorizations';
+import type { PkceMethod } from '../core/pkce';
+import type { OAuthAuthorizations, PendingAuthorization } from './authorizations';
 import { consentPage, errorPage } from './consent-page';
 import { sameAccount, type OAuthAccount, type OAuthClient } from './model';
 import { parseScopes } from './scopes';
@@ -21,7 +23,7 @@ export interface AuthorizeDialect {
 
 export interface AuthorizeContext {
   readonly dialect: AuthorizeDialect;
-  readonly authorizations: AuthorizationStore;
+  readonly authorizations: OAuthAuthorizations;
   /** Demo mode: every authorize request is accepted at once as this account. */
   readonly autoApprove: OAuthAccount | null;
 }
@@ -49,7 +51,7 @@ function protocolError(target: ClientRedirect, error: string, description: strin
   return redirectToClient(target, { error, error_description: description });
 }
 
-function challengeMethodOf(value: string | undefined, challenge: string | undefined): ChallengeMethod | null | 'bad' {
+function challengeMethodOf(value: string | undefined, challenge: string | undefined): PkceMethod | null | 'bad' {
   if (challenge === undefined) return null;
   if (value === undefined || value === 'plain') return 'plain';
   return value === 'S256' ? 'S256' : 'bad';
@@ -73,7 +75,7 @@ function parseRequest(ctx: AuthorizeContext, req: SandboxRequest): PendingAuthor
   if (method === 'bad') return protocolError(target, 'invalid_request', `Unsupported code_challenge_method "${q['code_challenge_method'] ?? ''}"`);
   const offline = ctx.dialect.offlineAccess(q);
   if (typeof offline !== 'boolean') return protocolError(target, 'invalid_request', offline.error);
-  return ctx.authorizations.begin({
+  return {
     clientId: client.clientId,
     redirectUri,
     scopes: requested.length > 0 ? requested : client.configuredScopes,
@@ -81,10 +83,10 @@ function parseRequest(ctx: AuthorizeContext, req: SandboxRequest): PendingAuthor
     codeChallenge: q['code_challenge'] ?? null,
     codeChallengeMethod: method,
     offline,
-  });
+  };
 }
 
-function renderConsent(ctx: AuthorizeContext, req: SandboxRequest, pending: PendingAuthorization, error: string | null): Reply {
+function renderConsent(ctx: AuthorizeContext, req: SandboxRequest, flowId: string, pending: PendingAuthorization, error: string | null): Reply {
   const { dialect } = ctx;
   return htmlReply(
     error ? 400 : 200,
@@ -92,7 +94,7 @@ function renderConsent(ctx: AuthorizeContext, req: SandboxRequest, pending: Pend
       providerName: dialect.providerName,
       appName: dialect.client.displayName,
       action: req.path,
-      flowId: pending.id,
+      flowId,
       accounts: dialect.accounts,
       scopes: pending.scopes,
       describeScope: dialect.describeScope,
@@ -102,30 +104,28 @@ function renderConsent(ctx: AuthorizeContext, req: SandboxRequest, pending: Pend
 }
 
 function approve(ctx: AuthorizeContext, pending: PendingAuthorization, account: OAuthAccount): Reply {
-  const code = ctx.authorizations.issueCode(pending, account);
-  return redirectToClient(pending, { code: code.code });
+  return redirectToClient(pending, { code: ctx.authorizations.codes.issue({ request: pending, account }) });
 }
 
 /** GET {authorize path}: check the request, then show the consent page (or, in demo mode, approve at once). */
 export function startAuthorization(ctx: AuthorizeContext, req: SandboxRequest): Reply {
   const pending = parseRequest(ctx, req);
-  if (!('id' in pending)) return pending;
-  if (ctx.autoApprove) return approve(ctx, ctx.authorizations.finish(pending.id) ?? pending, ctx.autoApprove);
-  return renderConsent(ctx, req, pending, null);
+  if (!('clientId' in pending)) return pending;
+  if (ctx.autoApprove) return approve(ctx, pending, ctx.autoApprove);
+  return renderConsent(ctx, req, ctx.authorizations.forms.issue(pending), pending, null);
 }
 
 /** POST {authorize path}: the Accept / Cancel buttons. */
 export function decideAuthorization(ctx: AuthorizeContext, req: SandboxRequest): Reply {
-  const form = req.form ?? {};
-  const flowId = form['flow'] ?? '';
-  const account = ctx.dialect.accounts.find((candidate) => sameAccount(candidate, form['account'] ?? ''));
-  if (form['decision'] === 'accept' && !account) {
-    const pending = ctx.authorizations.finish(flowId);
-    if (!pending) return htmlReply(400, errorPage(ctx.dialect.providerName, 'This authorization request has expired or was already used.'));
-    return renderConsent(ctx, req, ctx.authorizations.begin(pending), 'Pick an account to continue.');
+  const decision = decideConsent(ctx.authorizations.forms, req.form ?? {}, (key) => ctx.dialect.accounts.find((candidate) => sameAccount(candidate, key)));
+  switch (decision.kind) {
+    case 'gone':
+      return htmlReply(400, errorPage(ctx.dialect.providerName, 'This authorization request has expired or was already used.'));
+    case 'no-account':
+      return renderConsent(ctx, req, decision.flowId, decision.pending, 'Pick an account to continue.');
+    case 'cancel':
+      return protocolError(decision.pending, 'access_denied', ctx.dialect.deniedDescription);
+    case 'accept':
+      return approve(ctx, decision.pending, decision.account);
   }
-  const pending = ctx.authorizations.finish(flowId);
-  if (!pending) return htmlReply(400, errorPage(ctx.dialect.providerName, 'This authorization request has expired or was already used.'));
-  if (form['decision'] !== 'accept' || !account) return protocolError(pending, 'access_denied', ctx.dialect.deniedDescription);
-  return approve(ctx, pending, account);
 }

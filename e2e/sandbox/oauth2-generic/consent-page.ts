@@ -1,4 +1,4 @@
-import { escapeHtml, hiddenInputs, page } from '../core/html';
+import { accountRadios, errorNotice, escapeHtml, hiddenInputs, page, permissionsSection, requestedScopeList } from '../core/html';
 import type { OAuthAccount } from './model';
 
 /**
@@ -16,36 +16,17 @@ export interface ConsentPageInput {
   readonly error: string | null;
 }
 
-function accountPicker(accounts: readonly OAuthAccount[]): string {
-  const items = accounts.map((account, index) => {
-    const id = `account-${index}`;
-    const checked = accounts.length === 1 ? ' checked' : '';
-    return `<li><input type="radio" id="${id}" name="account" value="${escapeHtml(account.email)}"${checked}> <label for="${id}" style="display:inline">${escapeHtml(account.email)}</label> <span>${escapeHtml(account.displayName)}</span></li>`;
-  });
-  return `<fieldset><legend>Pick an account</legend><ul class="accounts">${items.join('\n')}</ul></fieldset>`;
-}
-
-function scopeList(scopes: readonly string[], describeScope: (scope: string) => string): string {
-  const items = scopes.map((scope) => `<li><code>${escapeHtml(scope)}</code> — ${escapeHtml(describeScope(scope))}</li>`);
-  return `<ul class="scopes" aria-label="Requested permissions">${items.join('\n')}</ul>`;
-}
-
 export function consentPage(input: ConsentPageInput): string {
-  const error = input.error ? `<p class="error" role="alert">${escapeHtml(input.error)}</p>` : '';
+  // With a single account there is nothing to choose: it comes picked.
+  const choices = input.accounts.map((account) => ({ value: account.email, label: account.email, detail: account.displayName, checked: input.accounts.length === 1 }));
   return page(
     `Authorize ${input.appName} — ${input.providerName}`,
     `<h1>${escapeHtml(input.providerName)}: authorize ${escapeHtml(input.appName)}</h1>
-${error}
+${errorNotice(input.error)}
 <form method="post" action="${escapeHtml(input.action)}">
 ${hiddenInputs({ flow: input.flowId })}
-${accountPicker(input.accounts)}
-<section aria-labelledby="consent-heading">
-<h2 id="consent-heading">Permissions requested</h2>
-<p><strong>${escapeHtml(input.appName)}</strong> would like to:</p>
-${scopeList(input.scopes, input.describeScope)}
-</section>
-<button type="submit" class="primary" name="decision" value="accept">Accept</button>
-<button type="submit" name="decision" value="cancel">Cancel</button>
+${accountRadios('Pick an account', choices)}
+${permissionsSection(input.appName, requestedScopeList(input.scopes, input.describeScope))}
 </form>`,
   );
 }

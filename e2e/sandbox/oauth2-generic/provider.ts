@@ -1,12 +1,13 @@
 import type { Clock } from '../core/clock';
 import type { SandboxRequest } from '../core/http';
-import { AuthorizationStore } from './authorizations';
-import type { AuthorizeContext, AuthorizeDialect } from './authorize';
+import { route, type Route } from '../core/router';
+import { oauthAuthorizations } from './authorizations';
+import { decideAuthorization, startAuthorization, type AuthorizeContext, type AuthorizeDialect } from './authorize';
 import { createOAuthControl, type OAuthControl } from './control';
 import { GrantStore } from './grants';
 import { sameAccount, type OAuthAccount, type OAuthClient, type TokenPolicy } from './model';
 import { parseScopes } from './scopes';
-import type { TokenContext, TokenDialect } from './token-endpoint';
+import { handleTokenRequest, type TokenContext, type TokenDialect } from './token-endpoint';
 
 /** One provider's OAuth server, parametrised by its quirks. */
 export interface OAuthProviderConfig {
@@ -38,7 +39,7 @@ function autoApproveAccount(config: OAuthProviderConfig): OAuthAccount | null {
 
 export function createOAuthProvider(config: OAuthProviderConfig): OAuthProvider {
   const grants = new GrantStore(config.clock, config.policy);
-  const authorizations = new AuthorizationStore(config.clock);
+  const authorizations = oauthAuthorizations(config.clock);
   return {
     client: config.client,
     accounts: config.accounts,
@@ -59,4 +60,19 @@ export function describeOAuthRequest(authorizePath: string): (req: SandboxReques
     const scope = req.path === authorizePath && req.method === 'GET' ? req.query['scope'] : req.form?.['scope'];
     return { scopes: scope === undefined ? null : parseScopes(scope), grantType: req.form?.['grant_type'] ?? null };
   };
+}
+
+/** Where a provider serves its authorize page (GET shows it, POST takes Accept / Cancel) and its token endpoint. */
+export interface OAuthPaths {
+  readonly authorize: string;
+  readonly token: string;
+}
+
+export function oauthRoutes(oauth: OAuthProvider, paths: OAuthPaths): Route[] {
+  const authorize = new RegExp(`^${paths.authorize}$`);
+  return [
+    route('GET', authorize, (req) => startAuthorization(oauth.authorize, req)),
+    route('POST', authorize, (req) => decideAuthorization(oauth.authorize, req)),
+    route('POST', new RegExp(`^${paths.token}$`), (req) => handleTokenRequest(oauth.token, req)),
+  ];
 }

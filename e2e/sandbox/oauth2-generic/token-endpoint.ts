@@ -1,6 +1,6 @@
 import type { OAuthFaultError } from '../core/faults';
 import { headerValue, jsonReply, type Reply, type SandboxRequest } from '../core/http';
-import type { AuthorizationStore, CodeProblem } from './authorizations';
+import { redeem, type CodeProblem, type OAuthAuthorizations } from './authorizations';
 import type { GrantStore, TokenPair } from './grants';
 import type { Grant, OAuthClient, TokenState } from './model';
 
@@ -39,7 +39,7 @@ export interface TokenDialect {
 
 export interface TokenContext {
   readonly dialect: TokenDialect;
-  readonly authorizations: AuthorizationStore;
+  readonly authorizations: OAuthAuthorizations;
   readonly grants: GrantStore;
 }
 
@@ -89,7 +89,7 @@ function succeed(ctx: TokenContext, req: SandboxRequest, issued: IssuedTokens): 
 function redeemCode(ctx: TokenContext, req: SandboxRequest, form: Form, client: ClientIdentity): Reply {
   const code = form['code'];
   if (!code) return fail(ctx.dialect, { kind: 'missing', parameter: 'code' });
-  const redeemed = ctx.authorizations.redeem(code, client.clientId, form['redirect_uri'], form['code_verifier']);
+  const redeemed = redeem(ctx.authorizations.codes, code, { clientId: client.clientId, redirectUri: form['redirect_uri'], verifier: form['code_verifier'] });
   if (typeof redeemed === 'string') return fail(ctx.dialect, { kind: 'code', problem: redeemed });
   // A public client (no secret) must have proven itself with PKCE.
   if (!client.authenticated && redeemed.request.codeChallenge === null) return fail(ctx.dialect, { kind: 'client' });

@@ -1,11 +1,10 @@
 import type { Clock } from '../core/clock';
-import { route, type Route } from '../core/router';
-import { decideAuthorization, startAuthorization } from '../oauth2-generic/authorize';
+import type { Route } from '../core/router';
 import type { OAuthAccount, OAuthClient } from '../oauth2-generic/model';
 import { encodeUnsignedJwt } from '../core/jwt';
-import { createOAuthProvider, type OAuthProvider } from '../oauth2-generic/provider';
+import { createOAuthProvider, oauthRoutes, type OAuthProvider } from '../oauth2-generic/provider';
 import { formatScopes } from '../oauth2-generic/scopes';
-import { handleTokenRequest, type OAuthError, type TokenProblem } from '../oauth2-generic/token-endpoint';
+import type { OAuthError, TokenProblem } from '../oauth2-generic/token-endpoint';
 import { WEBEX_SIGN_IN_ACCOUNTS } from './accounts';
 import { trackingId } from './errors';
 import { describeWebexScope, WEBEX_KNOWN_SCOPES } from './scopes';
@@ -96,9 +95,5 @@ function webexIdToken(clock: Clock, account: OAuthAccount): string {
 }
 
 export function webexOAuthRoutes(oauth: OAuthProvider): Route[] {
-  return [
-    route('GET', /^\/v1\/authorize$/, (req) => startAuthorization(oauth.authorize, req)),
-    route('POST', /^\/v1\/authorize$/, (req) => decideAuthorization(oauth.authorize, req)),
-    route('POST', /^\/v1\/access_token$/, (req) => handleTokenRequest(oauth.token, req)),
-  ];
+  return oauthRoutes(oauth, { authorize: WEBEX_AUTHORIZE_PATH, token: '/v1/access_token' });
 }

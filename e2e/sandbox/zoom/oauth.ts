@@ -1,11 +1,10 @@
 import type { Clock } from '../core/clock';
 import { headerValue, jsonReply, type Reply, type SandboxRequest } from '../core/http';
 import { route, type Route } from '../core/router';
-import { decideAuthorization, startAuthorization } from '../oauth2-generic/authorize';
 import type { OAuthClient } from '../oauth2-generic/model';
-import { createOAuthProvider, type OAuthProvider } from '../oauth2-generic/provider';
+import { createOAuthProvider, oauthRoutes, type OAuthProvider } from '../oauth2-generic/provider';
 import { formatScopes } from '../oauth2-generic/scopes';
-import { handleTokenRequest, type OAuthError, type TokenProblem } from '../oauth2-generic/token-endpoint';
+import type { OAuthError, TokenProblem } from '../oauth2-generic/token-endpoint';
 import { ZOOM_SIGN_IN_ACCOUNTS } from './accounts';
 import { describeZoomScope, ZOOM_CONFIGURED_SCOPES, ZOOM_KNOWN_SCOPES } from './scopes';
 
@@ -96,9 +95,7 @@ function revoke(oauth: OAuthProvider, req: SandboxRequest): Reply {
 
 export function zoomOAuthRoutes(oauth: OAuthProvider): Route[] {
   return [
-    route('GET', /^\/oauth\/authorize$/, (req) => startAuthorization(oauth.authorize, req)),
-    route('POST', /^\/oauth\/authorize$/, (req) => decideAuthorization(oauth.authorize, req)),
-    route('POST', /^\/oauth\/token$/, (req) => handleTokenRequest(oauth.token, req)),
+    ...oauthRoutes(oauth, { authorize: ZOOM_AUTHORIZE_PATH, token: '/oauth/token' }),
     route('POST', /^\/oauth\/revoke$/, (req) => revoke(oauth, req)),
   ];
 }

@@ -71,6 +71,11 @@ describe('Zoom stand-in', () => {
     expect(consent.page.accounts).toEqual([ROOM]);
     expect(consent.redirect.origin + consent.redirect.pathname).toBe(LOOPBACK_REDIRECT);
     expect(consent.redirect.searchParams.get('state')).toBe('st-42');
+    // The consent form is single use: submitting it again mints no second code.
+    const body = new URLSearchParams({ ...consent.page.hidden, account: ROOM, decision: 'accept' });
+    const again = await fetch(new URL(consent.page.action, oauthUrl('/oauth/authorize')), { method: 'POST', body, redirect: 'manual' });
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain('This authorization request has expired or was already used.');
 
     const code = consent.redirect.searchParams.get('code') ?? '';
     expect((await tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: LOOPBACK_REDIRECT, code_verifier: 'wrong' })).status).toBe(400);

@@ -1,15 +1,15 @@
+import { createAuthorizationStores, type AuthorizationStores } from '../../core/authorization';
 import type { Clock } from '../../core/clock';
 import { randomToken } from '../../core/ids';
-import { OneTimeValues } from './one-time';
+import type { PkceChallenge } from '../../core/pkce';
 
 /** A validated `/o/oauth2/v2/auth` request waiting for the person on the consent page. */
-export interface AuthorizationRequest {
+export interface AuthorizationRequest extends PkceChallenge {
   readonly clientId: string;
   readonly redirectUri: string;
   /** Canonical scopes asked for in this request. */
   readonly scopes: readonly string[];
   readonly state: string | null;
-  readonly codeChallenge: string | null;
   readonly codeChallengeMethod: 'S256' | 'plain';
   readonly accessType: 'online' | 'offline';
   readonly includeGrantedScopes: boolean;
@@ -28,14 +28,7 @@ export interface CodeGrant {
   readonly withRefreshToken: boolean;
 }
 
-const FORM_LIFETIME_S = 3600;
-const CODE_LIFETIME_S = 600;
-
-/** Consent forms waiting for a decision, and the codes they turn into; both single use. */
-export function authorizationStores(clock: Clock): { forms: OneTimeValues<AuthorizationRequest>; codes: OneTimeValues<CodeGrant> } {
-  return {
-    forms: new OneTimeValues(clock, FORM_LIFETIME_S, () => randomToken(16)),
-    // Google's codes start with "4/0A": the "/" must be URL-decoded by the app, which the sandbox thereby checks.
-    codes: new OneTimeValues(clock, CODE_LIFETIME_S, () => `4/0Asbx-${randomToken(40)}`),
-  };
+export function authorizationStores(clock: Clock): AuthorizationStores<AuthorizationRequest, CodeGrant> {
+  // Google's codes start with "4/0A": the "/" must be URL-decoded by the app, which the sandbox thereby checks.
+  return createAuthorizationStores(clock, { formS: 3600, codeS: 600 }, () => `4/0Asbx-${randomToken(40)}`);
 }

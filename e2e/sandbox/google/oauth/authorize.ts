@@ -1,3 +1,4 @@
+import { decideConsent } from '../../core/authorization';
 import { htmlReply, redirectReply, type Reply, type SandboxRequest } from '../../core/http';
 import { isLoopbackRedirectUri, type GoogleAccount } from '../directory';
 import { isKnownScope, parseScopes } from '../scopes';
@@ -112,14 +113,15 @@ export function handleAuthorizeStart(ctx: GoogleOAuthContext, req: SandboxReques
 
 /** POST /o/oauth2/v2/auth: the Accept / Cancel buttons of the consent page. */
 export function handleAuthorizeDecision(ctx: GoogleOAuthContext, req: SandboxRequest): Reply {
-  const form = req.form ?? {};
-  const flowId = form['flow'] ?? '';
-  const pending = ctx.forms.peek(flowId);
-  if (!pending) return htmlReply(400, authorizationErrorPage(400, 'invalid_request', 'This sign-in request has expired or was already used. Go back to the app and try again.'));
-  const account = ctx.directory.find(form['account'] ?? '');
-  // Without an account the page comes back, still usable; otherwise the form is spent, whatever was chosen.
-  if (form['decision'] === 'accept' && !account) return renderConsent(ctx, flowId, pending, 'Choose an account to continue.');
-  ctx.forms.take(flowId);
-  if (form['decision'] !== 'accept' || !account) return redirectTo(pending.redirectUri, withState(pending.state, { error: 'access_denied' }));
-  return approve(ctx, pending, account);
+  const decision = decideConsent(ctx.forms, req.form ?? {}, (key) => ctx.directory.find(key));
+  switch (decision.kind) {
+    case 'gone':
+      return htmlReply(400, authorizationErrorPage(400, 'invalid_request', 'This sign-in request has expired or was already used. Go back to the app and try again.'));
+    case 'no-account':
+      return renderConsent(ctx, decision.flowId, decision.pending, 'Choose an account to continue.');
+    case 'cancel':
+      return redirectTo(decision.pending.redirectUri, withState(decision.pending.state, { error: 'access_denied' }));
+    case 'accept':
+      return approve(ctx, decision.pending, decision.account);
+  }
 }

@@ -1,4 +1,4 @@
-import { escapeHtml, hiddenInputs, page } from '../../core/html';
+import { accountRadios, errorNotice, escapeHtml, hiddenInputs, page, requestedScopeList, scopeItems } from '../../core/html';
 import type { GoogleAccount } from '../directory';
 import { describeScope } from '../scopes';
 
@@ -24,16 +24,13 @@ export interface ConsentPageInput {
 }
 
 function accountList(input: ConsentPageInput): string {
-  const items = input.accounts.map((account, index) => {
-    const id = `account-${index}`;
-    const checked = input.preselect?.toLowerCase() === account.email.toLowerCase() ? ' checked' : '';
-    return `<li><input type="radio" id="${id}" name="account" value="${escapeHtml(account.email)}"${checked}> <label for="${id}" style="display:inline">${escapeHtml(account.displayName)}</label> <span>${escapeHtml(account.email)}</span></li>`;
-  });
-  return `<fieldset><legend>Choose an account</legend><ul class="accounts">${items.join('\n')}</ul></fieldset>`;
-}
-
-function scopeItems(scopes: readonly string[], note: (scope: string) => string): string {
-  return scopes.map((scope) => `<li><code>${escapeHtml(scope)}</code> — ${escapeHtml(describeScope(scope))}${note(scope)}</li>`).join('\n');
+  const choices = input.accounts.map((account) => ({
+    value: account.email,
+    label: account.displayName,
+    detail: account.email,
+    checked: input.preselect?.toLowerCase() === account.email.toLowerCase(),
+  }));
+  return accountRadios('Choose an account', choices);
 }
 
 /** Which scopes some account already granted: the page cannot know who will be picked, so it says per account. */
@@ -41,26 +38,24 @@ function alreadyGrantedSection(input: ConsentPageInput): string {
   if (!input.includeGrantedScopes) return '';
   const rows = [...input.grantedByAccount].filter(([, scopes]) => scopes.length > 0);
   if (rows.length === 0) return '';
-  const blocks = rows.map(([email, scopes]) => `<p>${escapeHtml(email)} has already given access to:</p>\n<ul class="granted">${scopeItems(scopes, () => '')}</ul>`);
+  const blocks = rows.map(([email, scopes]) => `<p>${escapeHtml(email)} has already given access to:</p>\n<ul class="granted">${scopeItems(scopes, describeScope)}</ul>`);
   return `<section aria-label="Previously granted">\n${blocks.join('\n')}\n</section>`;
 }
 
 /** `/o/oauth2/v2/auth`: account chooser and consent on one page (Google shows them as two steps). */
 export function consentPage(input: ConsentPageInput): string {
-  const error = input.error ? `<p class="error" role="alert">${escapeHtml(input.error)}</p>` : '';
   const everGranted = new Set([...input.grantedByAccount.values()].flat());
-  const requested = scopeItems(input.requested, (scope) => (everGranted.has(scope) ? ' <em>(already granted)</em>' : ''));
   return page(
     `Sign in - Google Accounts`,
     `<h1>Sign in with Google</h1>
 <p>to continue to <strong>${escapeHtml(input.appName)}</strong></p>
-${error}
+${errorNotice(input.error)}
 <form method="post" action="${escapeHtml(input.action)}">
 ${hiddenInputs({ flow: input.flowId })}
 ${accountList(input)}
 <section aria-labelledby="consent-heading">
 <h2 id="consent-heading">${escapeHtml(input.appName)} wants access to your Google Account</h2>
-<ul class="scopes" aria-label="Requested permissions">${requested}</ul>
+${requestedScopeList(input.requested, describeScope, (scope) => everGranted.has(scope))}
 </section>
 ${alreadyGrantedSection(input)}
 <p>Make sure you trust ${escapeHtml(input.appName)}. You can see or remove access in your Google Account.</p>

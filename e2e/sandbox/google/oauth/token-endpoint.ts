@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { headerValue, parseJsonBody, type Reply, type SandboxRequest } from '../../core/http';
+import { pkceProblem } from '../../core/pkce';
 import { parseScopes } from '../scopes';
 import type { GoogleOAuthContext } from './context';
 import { missingParameter, oauthError, oauthErrorNamed } from './errors';
@@ -40,9 +40,7 @@ function checkClient(ctx: GoogleOAuthContext, req: SandboxRequest, params: Param
   return secret === ctx.app.clientSecret ? null : oauthErrorNamed('badClientSecret');
 }
 
-function pkceMatches(challenge: string, method: 'S256' | 'plain', verifier: string): boolean {
-  return (method === 'S256' ? createHash('sha256').update(verifier).digest('base64url') : verifier) === challenge;
-}
+const PKCE_ERRORS = { missing: 'missingVerifier', mismatch: 'badVerifier' } as const;
 
 function redeemCode(ctx: GoogleOAuthContext, req: SandboxRequest, params: Params): Reply {
   const value = params['code'];
@@ -50,11 +48,8 @@ function redeemCode(ctx: GoogleOAuthContext, req: SandboxRequest, params: Params
   const code = ctx.codes.peek(value);
   if (!code) return oauthErrorNamed(ctx.codes.wasUsed(value) ? 'usedCode' : 'malformedCode');
   if (params['redirect_uri'] !== code.request.redirectUri) return oauthErrorNamed('redirectMismatch');
-  if (code.request.codeChallenge !== null) {
-    const verifier = params['code_verifier'];
-    if (!verifier) return oauthErrorNamed('missingVerifier');
-    if (!pkceMatches(code.request.codeChallenge, code.request.codeChallengeMethod, verifier)) return oauthErrorNamed('badVerifier');
-  }
+  const pkce = pkceProblem(code.request, params['code_verifier']);
+  if (pkce) return oauthErrorNamed(PKCE_ERRORS[pkce]);
   ctx.codes.take(value);
   return tokenSuccess(ctx, req, { account: ctx.directory.require(code.account), scopes: code.scopes, accessType: code.request.accessType, withRefreshToken: code.withRefreshToken });
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { decideConsent } from '../../core/authorization';
 import { autoPostPage } from '../../core/html';
 import { htmlReply, redirectReply, type Reply, type SandboxRequest } from '../../core/http';
-import { isRegisteredRedirectUri } from '../directory';
+import { isRegisteredRedirectUri, type DirectoryUser } from '../directory';
 import { parseScopeParam } from '../scopes';
 import type { PendingAuthorization } from './auth-codes';
 import type { EntraContext } from './context';
@@ -34,12 +35,12 @@ function protocolError(pending: Pick<PendingAuthorization, 'redirectUri' | 'resp
   return replyToClient(pending, { error, error_description: `AADSTS${code}: ${description}` });
 }
 
-function renderSignIn(ctx: EntraContext, req: SandboxRequest, pending: PendingAuthorization, error: string | null): Reply {
+function renderSignIn(ctx: EntraContext, req: SandboxRequest, flowId: string, pending: PendingAuthorization, error: string | null): Reply {
   return htmlReply(
     error ? 400 : 200,
     signInPage({
       action: req.path,
-      flowId: pending.id,
+      flowId,
       appName: ctx.app.displayName,
       accounts: ctx.directory.users,
       scopes: pending.scopes,
@@ -68,7 +69,7 @@ export function handleAuthorizeStart(ctx: EntraContext, req: SandboxRequest): Re
   if (method !== null && method !== 'S256' && method !== 'plain') return protocolError(early, 'invalid_request', 501491, `Invalid code_challenge_method '${method}'.`);
   // The sandbox keeps no browser session, so a silent request can never succeed.
   if (q['prompt'] === 'none') return protocolError(early, 'login_required', 50058, 'A silent sign-in request was sent but no user is signed in.');
-  const pending = ctx.authorizations.begin({
+  const pending: PendingAuthorization = {
     clientId: ctx.app.clientId,
     redirectUri,
     scopes: parseScopeParam(q['scope']),
@@ -78,23 +79,27 @@ export function handleAuthorizeStart(ctx: EntraContext, req: SandboxRequest): Re
     codeChallenge: q['code_challenge'] ?? null,
     codeChallengeMethod: method,
     loginHint: q['login_hint'] ?? null,
-  });
-  return renderSignIn(ctx, req, pending, null);
+  };
+  return renderSignIn(ctx, req, ctx.authorizations.forms.issue(pending), pending, null);
 }
 
 /** POST /{tenant}/oauth2/v2.0/authorize: the Accept / Cancel buttons of the sign-in page. */
 export function handleAuthorizeDecision(ctx: EntraContext, req: SandboxRequest): Reply {
-  const form = req.form ?? {};
-  const pending = ctx.authorizations.findPending(form['flow'] ?? '');
-  if (!pending) return errorPage(90014, 'This sign-in request has expired or was already used. Go back to the app and try again.');
-  if (form['decision'] !== 'accept') {
-    ctx.authorizations.finish(pending.id);
-    return protocolError(pending, 'access_denied', 65004, 'User declined to consent to access the app.');
+  const decision = decideConsent(ctx.authorizations.forms, req.form ?? {}, (key) => ctx.directory.find(key));
+  switch (decision.kind) {
+    case 'gone':
+      return errorPage(90014, 'This sign-in request has expired or was already used. Go back to the app and try again.');
+    case 'no-account':
+      return renderSignIn(ctx, req, decision.flowId, decision.pending, 'Pick an account to continue.');
+    case 'cancel':
+      return protocolError(decision.pending, 'access_denied', 65004, 'User declined to consent to access the app.');
+    case 'accept':
+      return approve(ctx, decision.pending, decision.account);
   }
-  const user = ctx.directory.find(form['account'] ?? '');
-  if (!user) return renderSignIn(ctx, req, pending, 'Pick an account to continue.');
-  ctx.authorizations.finish(pending.id);
+}
+
+function approve(ctx: EntraContext, pending: PendingAuthorization, user: DirectoryUser): Reply {
   ctx.consent.grant(user.userPrincipalName, pending.scopes);
-  const code = ctx.authorizations.issueCode(pending, user.userPrincipalName);
-  return replyToClient(pending, { code: code.code, client_info: clientInfo(user, ctx.tenant.id), session_state: randomUUID() });
+  const code = ctx.authorizations.codes.issue({ request: pending, upn: user.userPrincipalName });
+  return replyToClient(pending, { code, client_info: clientInfo(user, ctx.tenant.id), session_state: randomUUID() });
 }

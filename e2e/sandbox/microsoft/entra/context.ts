@@ -1,6 +1,6 @@
 import type { Clock } from '../../core/clock';
 import type { AppRegistration, Directory, Tenant } from '../directory';
-import type { AuthorizationStore } from './auth-codes';
+import type { EntraAuthorizations } from './auth-codes';
 import type { ConsentStore } from './consent';
 import type { DeviceCodeStore } from './device-codes';
 import type { TokenStore } from './tokens';
@@ -14,7 +14,7 @@ export interface EntraContext {
   readonly consent: ConsentStore;
   readonly tokens: TokenStore;
   readonly deviceCodes: DeviceCodeStore;
-  readonly authorizations: AuthorizationStore;
+  readonly authorizations: EntraAuthorizations;
   /** Demo mode: every new device code is approved at once as this account, with consent. */
   readonly autoApprove: { readonly account: string } | null;
 }

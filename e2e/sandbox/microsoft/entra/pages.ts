@@ -1,4 +1,4 @@
-import { escapeHtml, hiddenInputs, page } from '../../core/html';
+import { accountRadios, errorNotice, escapeHtml, hiddenInputs, page, permissionsSection, requestedScopeList } from '../../core/html';
 import type { DirectoryUser } from '../directory';
 import { containsScope, describeScope } from '../scopes';
 
@@ -7,27 +7,9 @@ import { containsScope, describeScope } from '../scopes';
  * fetch-based test that parses the form) can complete a sign-in exactly as a person would.
  */
 
-function errorBlock(error: string | null): string {
-  return error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : '';
-}
-
-function scopeList(scopes: readonly string[], granted: readonly string[]): string {
-  const items = scopes.map((scope) => {
-    const note = containsScope(granted, scope) ? ' <em>(already granted)</em>' : '';
-    return `<li><code>${escapeHtml(scope)}</code> — ${escapeHtml(describeScope(scope))}${note}</li>`;
-  });
-  return `<ul class="scopes" aria-label="Requested permissions">${items.join('\n')}</ul>`;
-}
-
 function consentSection(appName: string, scopes: readonly string[], granted: readonly string[]): string {
-  return `<section aria-labelledby="consent-heading">
-<h2 id="consent-heading">Permissions requested</h2>
-<p><strong>${escapeHtml(appName)}</strong> would like to:</p>
-${scopeList(scopes, granted)}
-<p>Accepting these permissions means that you allow this app to use your data as specified in their terms of service and privacy statement.</p>
-</section>
-<button type="submit" class="primary" name="decision" value="accept">Accept</button>
-<button type="submit" name="decision" value="cancel">Cancel</button>`;
+  const list = requestedScopeList(scopes, describeScope, (scope) => containsScope(granted, scope));
+  return permissionsSection(appName, list, '<p>Accepting these permissions means that you allow this app to use your data as specified in their terms of service and privacy statement.</p>');
 }
 
 export interface SignInPageInput {
@@ -42,18 +24,19 @@ export interface SignInPageInput {
 
 /** Interactive /authorize: account picker and consent on one page. */
 export function signInPage(input: SignInPageInput): string {
-  const radios = input.accounts.map((user) => {
-    const id = `account-${user.id}`;
-    const checked = input.preselect?.toLowerCase() === user.userPrincipalName.toLowerCase() ? ' checked' : '';
-    return `<li><input type="radio" id="${id}" name="account" value="${escapeHtml(user.userPrincipalName)}"${checked}> <label for="${id}" style="display:inline">${escapeHtml(user.userPrincipalName)}</label> <span>${escapeHtml(user.displayName)}</span></li>`;
-  });
+  const choices = input.accounts.map((user) => ({
+    value: user.userPrincipalName,
+    label: user.userPrincipalName,
+    detail: user.displayName,
+    checked: input.preselect?.toLowerCase() === user.userPrincipalName.toLowerCase(),
+  }));
   return page(
     'Sign in to Contoso',
     `<h1>Sign in to Contoso</h1>
-${errorBlock(input.error)}
+${errorNotice(input.error)}
 <form method="post" action="${escapeHtml(input.action)}">
 ${hiddenInputs({ flow: input.flowId })}
-<fieldset><legend>Pick an account</legend><ul class="accounts">${radios.join('\n')}</ul></fieldset>
+${accountRadios('Pick an account', choices)}
 ${consentSection(input.appName, input.scopes, [])}
 </form>`,
   );
@@ -64,7 +47,7 @@ export function codeEntryPage(action: string, error: string | null): string {
     'Enter code',
     `<h1>Enter code</h1>
 <p>Enter the code displayed on your app or device.</p>
-${errorBlock(error)}
+${errorNotice(error)}
 <form method="post" action="${escapeHtml(action)}">
 <label for="otc">Code</label>
 <input type="text" id="otc" name="otc" autocomplete="off" autofocus>

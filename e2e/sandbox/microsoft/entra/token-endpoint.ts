@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Reply, SandboxRequest } from '../../core/http';
 import { jsonReply } from '../../core/http';
+import { pkceProblem } from '../../core/pkce';
 import { parseScopeParam } from '../scopes';
 import type { EntraContext } from './context';
 import { completeDeviceCode } from './device-flow';
@@ -53,24 +53,20 @@ function redeemDeviceCode(ctx: EntraContext, req: SandboxRequest, form: Form): R
   return tokenSuccess(req, ctx, ctx.directory.require(grant.upn), grant.scopes, null);
 }
 
-function pkceMatches(challenge: string, method: string | null, verifier: string): boolean {
-  if ((method ?? 'plain').toUpperCase() === 'S256') return createHash('sha256').update(verifier).digest('base64url') === challenge;
-  return verifier === challenge;
+function codeProblem(ctx: EntraContext, codeValue: string): EntraError {
+  return ctx.authorizations.codes.wasUsed(codeValue) ? ENTRA_ERRORS.alreadyRedeemed() : ENTRA_ERRORS.invalidAuthorizationCode();
 }
 
 function redeemAuthorizationCode(ctx: EntraContext, req: SandboxRequest, form: Form): Reply {
   const codeValue = form['code'];
   if (!codeValue) return fail(req, ctx, ENTRA_ERRORS.missingParameter('code'));
-  const code = ctx.authorizations.findCode(codeValue);
-  if (!code || ctx.authorizations.isExpired(code)) return fail(req, ctx, ENTRA_ERRORS.invalidAuthorizationCode());
-  if (code.redeemed) return fail(req, ctx, ENTRA_ERRORS.alreadyRedeemed());
+  const code = ctx.authorizations.codes.peek(codeValue);
+  if (!code) return fail(req, ctx, codeProblem(ctx, codeValue));
   if (form['redirect_uri'] !== code.request.redirectUri) return fail(req, ctx, ENTRA_ERRORS.redirectUriMismatch());
-  if (code.request.codeChallenge !== null) {
-    const verifier = form['code_verifier'];
-    if (!verifier) return fail(req, ctx, ENTRA_ERRORS.missingParameter('code_verifier'));
-    if (!pkceMatches(code.request.codeChallenge, code.request.codeChallengeMethod, verifier)) return fail(req, ctx, ENTRA_ERRORS.pkceMismatch());
-  }
-  code.redeemed = true;
+  const pkce = pkceProblem(code.request, form['code_verifier']);
+  if (pkce === 'missing') return fail(req, ctx, ENTRA_ERRORS.missingParameter('code_verifier'));
+  if (pkce === 'mismatch') return fail(req, ctx, ENTRA_ERRORS.pkceMismatch());
+  ctx.authorizations.codes.take(codeValue);
   const requested = form['scope'] ? parseScopeParam(form['scope']) : code.request.scopes;
   return tokenSuccess(req, ctx, ctx.directory.require(code.upn), requested, code.request.nonce);
 }

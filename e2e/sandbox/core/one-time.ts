@@ -1,9 +1,8 @@
-import type { Clock } from '../../core/clock';
+import type { Clock } from './clock';
 
 /**
  * Unguessable, expiring values handed to a browser or a client, each good for one use: consent forms and
- * authorization codes. Provider-neutral (a candidate for core/): the Entra and generic OAuth stand-ins keep the
- * same two maps by hand.
+ * authorization codes, at every provider the sandbox stands in for.
  */
 export class OneTimeValues<T> {
   private readonly live = new Map<string, { readonly value: T; readonly expiresAt: number }>();
@@ -24,7 +23,7 @@ export class OneTimeValues<T> {
   /** The value while it is unused and unexpired, without using it up (a form shown again after a mistake). */
   peek(key: string): T | null {
     const entry = this.live.get(key);
-    return entry && entry.expiresAt > this.clock().getTime() ? entry.value : null;
+    return entry && !this.isPast(entry.expiresAt) ? entry.value : null;
   }
 
   /** Uses it up: every later call, like a replayed form or a reused code, gets null. */
@@ -36,8 +35,18 @@ export class OneTimeValues<T> {
     return value;
   }
 
-  /** Issued and already used: Google answers a reused code differently from one it never issued. */
+  /** Issued and already used: providers answer a reused code differently from one they never issued. */
   wasUsed(key: string): boolean {
     return this.used.has(key);
+  }
+
+  /** Issued, never used, and past its lifetime (told apart from an unknown value by the generic OAuth stand-in). */
+  hasExpired(key: string): boolean {
+    const entry = this.live.get(key);
+    return entry !== undefined && this.isPast(entry.expiresAt);
+  }
+
+  private isPast(expiresAt: number): boolean {
+    return expiresAt <= this.clock().getTime();
   }
 }
