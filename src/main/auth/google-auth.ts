@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { KioskConfig } from '../config/kiosk-config';
 import type { Logger } from '../health/logger';
 import type { TokenVault } from '../ports';
+import { readVaultRecord } from './vault-record';
 import { ConnectionLostError, ConsentRefusedError, type ConsentPrompter } from './connector';
 import { LoopbackError, LoopbackReceiver } from './loopback';
 import { SignInCancelledError } from './room-account';
@@ -286,22 +287,8 @@ export class GoogleAuth {
     await this.vault.remove(VAULT_KEY);
   }
 
-  /** A record that no longer parses is dropped (and logged): the room asks to connect again instead of failing to start. */
-  private async readVault(): Promise<StoredSession | null> {
-    const text = await this.vault.read(VAULT_KEY);
-    if (text === null) return null;
-    const parsed = StoredSessionSchema.safeParse(safeJson(text));
-    if (parsed.success) return parsed.data;
-    this.log.error('auth.cache-damaged', { provider: 'google', error: parsed.error.issues[0]?.message ?? 'invalid' });
-    await this.vault.remove(VAULT_KEY);
-    return null;
+  private readVault(): Promise<StoredSession | null> {
+    return readVaultRecord(this.vault, VAULT_KEY, StoredSessionSchema, this.log, 'google');
   }
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}

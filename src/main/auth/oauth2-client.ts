@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Logger } from '../health/logger';
 import type { Clock, TokenVault } from '../ports';
+import { readVaultRecord } from './vault-record';
 import { ConnectionLostError } from './connector';
 
 /**
@@ -382,24 +383,11 @@ export class OAuth2Client {
     return next;
   }
 
-  private async readVault(): Promise<StoredConnection | null> {
-    const text = await this.deps.vault.read(this.vaultKey);
-    if (text === null) return null;
-    const parsed = StoredConnectionSchema.safeParse(parseJson(text));
-    if (parsed.success) return parsed.data;
-    // An unreadable record is treated as no connection: a new consent replaces it.
-    this.deps.log.warn('oauth2.vault-unreadable', { provider: this.profile.provider });
-    return null;
+  private readVault(): Promise<StoredConnection | null> {
+    return readVaultRecord(this.deps.vault, this.vaultKey, StoredConnectionSchema, this.deps.log, this.profile.provider);
   }
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
 
 /** Webex answers with the same refresh token, Dropbox with none: keep the one we have then; scopes likewise. */
 function mergeRefresh(connection: StoredConnection, answer: TokenAnswer): StoredConnection {
