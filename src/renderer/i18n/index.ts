@@ -24,9 +24,15 @@ export async function initI18n(configured = 'auto'): Promise<typeof i18next> {
   return i18next;
 }
 
+/** "4:30 PM" where the language counts twelve hours, "09:30" where it counts twenty-four, as each writes it. */
+function timeFormat(timeZone: string, language: string): Intl.DateTimeFormat {
+  const twelveHours = new Intl.DateTimeFormat(language, { hour: 'numeric' }).resolvedOptions().hour12 === true;
+  return new Intl.DateTimeFormat(language, { hour: twelveHours ? 'numeric' : '2-digit', minute: '2-digit', timeZone });
+}
+
 /** Times in the room's zone, formatted the way the room's language writes them. */
 export function formatTime(iso: string, timeZone: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+  return timeFormat(timeZone, language).format(new Date(iso));
 }
 
 export function formatDate(date: Date, timeZone: string, language: string): string {
@@ -35,6 +41,5 @@ export function formatDate(date: Date, timeZone: string, language: string): stri
 
 /** "10:00 – 11:00 AM": one range reads faster from the door than two full times. */
 export function formatTimeRange(startIso: string, endIso: string, timeZone: string, language: string): string {
-  const format = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', timeZone });
-  return format.formatRange(new Date(startIso), new Date(endIso));
+  return timeFormat(timeZone, language).formatRange(new Date(startIso), new Date(endIso));
 }
