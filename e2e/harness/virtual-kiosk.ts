@@ -50,6 +50,8 @@ export interface VirtualKioskOptions {
   /** Extra kiosk config (features, pollSeconds…). */
   config?: Record<string, unknown>;
   log?: Logger;
+  /** Where the timeline starts (and the sandbox's seed is anchored); default now. */
+  start?: Date;
 }
 
 function configFor(provider: RoomProvider, sandbox: SandboxEndpoints, extra: Record<string, unknown>): Record<string, unknown> {
@@ -101,7 +103,7 @@ export async function startKioskOn(provider: RoomProvider, sandbox: SandboxEndpo
 
 /** A kiosk and its own sandbox, in this process, on a fresh timeline starting now. */
 export async function startVirtualKiosk(provider: RoomProvider, options: VirtualKioskOptions = {}): Promise<VirtualKiosk> {
-  const timeline = new VirtualTimeline(new Date());
+  const timeline = new VirtualTimeline(options.start ?? new Date());
   const sandbox = await startClockedSandbox(() => timeline.now());
   const kiosk = await startKioskOn(provider, sandbox, timeline, options);
   const stop = async (): Promise<void> => {

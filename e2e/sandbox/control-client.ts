@@ -19,6 +19,7 @@ export interface SandboxControlClient {
   updateEvent(ownerEmail: string, id: string, patch: Event): Promise<Event>;
   deleteEvent(ownerEmail: string, id: string): Promise<void>;
   cancelOccurrence(ownerEmail: string, seriesMasterId: string, day: string): Promise<Event>;
+  editOccurrence(ownerEmail: string, seriesMasterId: string, day: string, patch: Event): Promise<Event>;
   invalidateDeltaTokens(): Promise<void>;
   events(ownerEmail: string): Promise<Event[]>;
   messages(ownerEmail: string): Promise<ControlMessage[]>;
@@ -50,6 +51,7 @@ export function createControlClient(origin: string): SandboxControlClient {
     updateEvent: (owner, id, patch) => call('PATCH', `${mailbox(owner)}/${encodeURIComponent(id)}`, patch),
     deleteEvent: (owner, id) => call('DELETE', `${mailbox(owner)}/${encodeURIComponent(id)}`),
     cancelOccurrence: (owner, id, day) => call('DELETE', `${mailbox(owner)}/${encodeURIComponent(id)}/occurrences/${day}`),
+    editOccurrence: (owner, id, day, patch) => call('PATCH', `${mailbox(owner)}/${encodeURIComponent(id)}/occurrences/${day}`, patch),
     invalidateDeltaTokens: () => call('POST', 'graph/delta-tokens/invalidate'),
     events: (owner) => call('GET', mailbox(owner)),
     messages: (owner) => call('GET', `mailboxes/${encodeURIComponent(owner)}/messages`),

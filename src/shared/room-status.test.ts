@@ -59,9 +59,20 @@ describe('roomStatus', () => {
 });
 
 describe('nowAndNext', () => {
-  it('picks the live timed meeting and the following one, ignoring all-day entries', () => {
-    const list = [meeting('all', '00:00', '23:59', { isAllDay: true }), meeting('a', '09:00', '10:00'), meeting('b', '11:00', '12:00')];
+  const allDay = meeting('offsite', '00:00', '23:59', { isAllDay: true });
+
+  it('picks the live timed meeting and the following one over the all-day booking around them', () => {
+    const list = [allDay, meeting('a', '09:00', '10:00'), meeting('b', '11:00', '12:00')];
     expect(nowAndNext(list, at('09:30'))).toMatchObject({ now: { id: 'a' }, next: { id: 'b' } });
-    expect(nowAndNext(list, at('10:30'))).toMatchObject({ now: null, next: { id: 'b' } });
+  });
+
+  it('names the all-day booking as now when nothing timed is on: the room is reserved, not empty', () => {
+    const list = [allDay, meeting('a', '09:00', '10:00'), meeting('b', '11:00', '12:00')];
+    expect(nowAndNext(list, at('10:30'))).toMatchObject({ now: { id: 'offsite' }, next: { id: 'b' } });
+  });
+
+  it('leaves entries shown as free out of now and next, as the status does', () => {
+    const list = [meeting('water', '09:00', '10:00', { showAs: 'free' }), meeting('reminder', '10:30', '10:45', { showAs: 'free' }), meeting('c', '14:00', '15:00')];
+    expect(nowAndNext(list, at('09:30'))).toMatchObject({ now: null, next: { id: 'c' } });
   });
 });

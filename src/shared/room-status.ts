@@ -13,33 +13,43 @@ function blocks(m: Meeting): boolean {
   return m.showAs !== 'free';
 }
 
+function byStart(meetings: readonly Meeting[]): Meeting[] {
+  return [...meetings].sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
+}
+
 /** Back-to-back meetings make one busy stretch: "busy until" is when the room is really free again. */
-function busyUntil(meetings: Meeting[], from: Meeting): string {
+function busyUntil(sorted: readonly Meeting[], from: Meeting): string {
   let until = from.end;
-  for (const m of meetings) if (blocks(m) && m.start <= until && m.end > until) until = m.end;
+  for (const m of sorted) if (blocks(m) && m.start <= until && m.end > until) until = m.end;
   return until;
 }
 
-/** The meeting to name while busy: a timed one in progress says more than the all-day booking around it. */
-function currentMeeting(sorted: Meeting[], t: string): Meeting | undefined {
+/** The meeting holding the room: a timed one in progress says more than the all-day booking around it. */
+function currentMeeting(sorted: readonly Meeting[], t: string): Meeting | null {
   const live = sorted.filter((m) => blocks(m) && m.start <= t && m.end > t);
-  return live.find((m) => !m.isAllDay) ?? live[0];
+  return live.find((m) => !m.isAllDay) ?? live[0] ?? null;
+}
+
+function nextMeeting(sorted: readonly Meeting[], t: string): Meeting | null {
+  return sorted.find((m) => blocks(m) && m.start > t) ?? null;
 }
 
 export function roomStatus(meetings: Meeting[], now: Date): RoomStatus {
   const t = now.toISOString();
-  const sorted = [...meetings].sort((a, b) => a.start.localeCompare(b.start));
+  const sorted = byStart(meetings);
   const current = currentMeeting(sorted, t);
   if (current) return { kind: 'busy', until: busyUntil(sorted, current), current };
-  const next = sorted.find((m) => blocks(m) && m.start > t) ?? null;
+  const next = nextMeeting(sorted, t);
   if (next && Date.parse(next.start) - now.getTime() <= STARTING_SOON_MS) return { kind: 'starting-soon', next };
   return { kind: 'free', nextStart: next?.start ?? null, next };
 }
 
-/** The meeting shown as "now" (or the one about to start) and the one after it. */
+/**
+ * The "Now" and "Next" cards, by the same rules as the status: now is what holds the room (an all-day booking when
+ * nothing timed is on), next is the next meeting that will. Entries shown as free stay in the day's list only.
+ */
 export function nowAndNext(meetings: Meeting[], now: Date): { now: Meeting | null; next: Meeting | null } {
   const t = now.toISOString();
-  const live = meetings.find((m) => !m.isAllDay && m.start <= t && m.end > t) ?? null;
-  const upcoming = meetings.filter((m) => !m.isAllDay && m.start > t);
-  return { now: live, next: upcoming[0] ?? null };
+  const sorted = byStart(meetings);
+  return { now: currentMeeting(sorted, t), next: nextMeeting(sorted, t) };
 }

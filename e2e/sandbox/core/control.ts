@@ -52,11 +52,20 @@ const faultSpecSchema = z.object({
   action: faultActionSchema,
 });
 
+function checked<T>(value: unknown, schema: z.ZodType<T>, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new Error(result.error.issues.map((issue) => `${issue.path.join('.') || what}: ${issue.message}`).join('; '));
+  return result.data;
+}
+
 /** Parses a JSON control body; errors become a 400 naming the bad field (see routeControl). */
 export function parseControlBody<T>(req: SandboxRequest, schema: z.ZodType<T>): T {
-  const result = schema.safeParse(parseJsonBody(req));
-  if (!result.success) throw new Error(result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
-  return result.data;
+  return checked(parseJsonBody(req), schema, 'body');
+}
+
+/** Reads a control request's query parameters, as parseControlBody reads its body. */
+export function parseControlQuery<T>(req: SandboxRequest, schema: z.ZodType<T>): T {
+  return checked(req.query, schema, 'query');
 }
 
 export function coreControlRoutes<S extends string>(control: CoreControl<S>, serviceNames: readonly S[]): Route[] {

@@ -204,6 +204,12 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
   return Math.round(compareDates(to, from) / 86_400_000);
 }
 
+/** `YYYY-MM-DD` as a calendar date, or null when it is not one in that form. */
+export function parseLocalDate(text: string): LocalDate | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  return match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : null;
+}
+
 export function formatLocalDate(date: LocalDate): string {
   return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
 }

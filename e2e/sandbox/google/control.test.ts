@@ -32,6 +32,16 @@ describe('Google control routes under /__sandbox/google/', () => {
     expect(await call('DELETE', `${events}/${id}`)).toMatchObject({ status: 400, body: { error: 'Resource has been deleted' } });
   });
 
+  it('lists what a fresh singleEvents listing would: the series expanded, a moved occurrence in its place, a cancelled one gone', async () => {
+    const series = (await call('POST', events, { summary: 'Morning sync', start: { dateTime: '2026-11-23T09:00:00', timeZone: 'Europe/Rome' }, end: { dateTime: '2026-11-23T09:15:00', timeZone: 'Europe/Rome' }, recurrence: ['RRULE:FREQ=DAILY;COUNT=3'] })).body as ApiEvent;
+    await call('PATCH', `${events}/${series.id ?? ''}_20261124T080000Z`, { start: { dateTime: '2026-11-24T11:00:00+01:00' }, end: { dateTime: '2026-11-24T11:15:00+01:00' } });
+    await call('DELETE', `${events}/${series.id ?? ''}_20261125T080000Z`);
+    const listed = await call('GET', `/calendars/${encodeURIComponent(sandbox.cloud.room.calendarId)}/instances?start=2026-11-22T23:00:00Z&end=2026-11-25T23:00:00Z`);
+    const ours = (listed.body as ApiEvent[]).filter((event) => event.recurringEventId === series.id);
+    expect(ours.map((event) => event.start?.dateTime)).toEqual(['2026-11-23T09:00:00+01:00', '2026-11-24T11:00:00+01:00']);
+    expect(await call('GET', `/calendars/${encodeURIComponent(sandbox.cloud.room.calendarId)}/instances?start=tomorrow`)).toMatchObject({ status: 400 });
+  });
+
   it('reports and revokes grants, checks tokens, and arms sync-token and conference behaviour', async () => {
     const { tokens } = await signIn(sandbox, { account: ROOM, scopes: [SCOPES.calendarReadonly] });
     expect(await call('GET', `/accounts/${ROOM}/scopes`)).toEqual({ status: 200, body: { account: ROOM, scopes: [SCOPES.calendarReadonly] } });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { parseControlBody } from '../core/control';
+import { parseControlBody, parseControlQuery } from '../core/control';
 import { emptyReply, jsonReply } from '../core/http';
 import { route, type Route } from '../core/router';
-import { recordView } from './calendar/instances';
+import { calendarViews } from './calendar/events-list';
+import { overlaps, recordView } from './calendar/instances';
 import type { ApiEvent, Person } from './calendar/model';
 import { toApiEvent } from './calendar/serialize';
 import type { GoogleCalendarStore, WriteOptions } from './calendar/store';
@@ -25,6 +26,11 @@ export interface GoogleControl {
   pendingConference(reads: number): void;
   /** Stored events of a calendar (series, exceptions and single events, cancelled ones included), in its zone. */
   events(calendarId: string): ApiEvent[];
+  /**
+   * What the calendar holds in [start, end) as a fresh `events.list?singleEvents=true` would list it: occurrences
+   * expanded, exceptions in their place, nothing cancelled; times in the calendar's zone.
+   */
+  instances(calendarId: string, window: { start: Date; end: Date }): ApiEvent[];
   /** Adds an event as Calendar would store it; `organizer` may name someone else (an invitation from outside). */
   addEvent(calendarId: string, event: ApiEvent): ApiEvent;
   /** Patch semantics; an occurrence id (`{seriesId}_{20261123T083000Z}`) makes an exception (a moved occurrence). */
@@ -60,6 +66,12 @@ export function createGoogleControl(oauth: GoogleOAuthContext, store: GoogleCale
     invalidateSyncTokens: () => store.invalidateSyncTokens(),
     pendingConference: (reads) => store.pendingConference(reads),
     events: (calendarId) => store.eventsIn(store.requireCalendar(calendarId).id).map((record) => serialized(calendarId, record.id)),
+    instances: (calendarId, window) => {
+      const calendar = store.requireCalendar(calendarId);
+      return calendarViews(store, calendar, window, true)
+        .filter((view) => view.status !== 'cancelled' && overlaps(view, window, calendar.timeZone))
+        .map((view) => toApiEvent(view, calendar.timeZone));
+    },
     addEvent: (calendarId, event) => serialized(calendarId, store.insert(calendarId, event, controlWrite(event)).id),
     updateEvent: (calendarId, eventId, patch) => serialized(calendarId, store.patch(calendarId, eventId, patch, controlWrite(patch)).id),
     deleteEvent: (calendarId, eventId) => store.remove(calendarId, eventId),
@@ -70,6 +82,7 @@ const accountBody = z.object({ account: z.string() });
 const tokenBody = z.object({ token: z.string() });
 const approvalBody = z.object({ userCode: z.string(), account: z.string(), consent: z.boolean() });
 const pendingBody = z.object({ reads: z.number().int().min(0) });
+const windowQuery = z.object({ start: z.coerce.date(), end: z.coerce.date() });
 /** A Calendar event resource; the store validates what matters (times, recurrence, ids) and names what is wrong. */
 const eventBody = z.record(z.string(), z.unknown()).transform((value) => value as ApiEvent);
 
@@ -93,6 +106,9 @@ export function googleControlRoutes(control: GoogleControl): Route[] {
     route('POST', new RegExp(`${PREFIX}/sync-tokens/invalidate$`), () => noContent(() => control.invalidateSyncTokens())),
     route('POST', new RegExp(`${PREFIX}/conferences/pending$`), (req) => noContent(() => control.pendingConference(parseControlBody(req, pendingBody).reads))),
     route('GET', new RegExp(`${EVENTS}$`), (_req, params) => jsonReply(200, control.events(params['calendarId'] ?? ''))),
+    route('GET', new RegExp(`${PREFIX}/calendars/(?<calendarId>[^/]+)/instances$`), (req, params) =>
+      jsonReply(200, control.instances(params['calendarId'] ?? '', parseControlQuery(req, windowQuery))),
+    ),
     route('POST', new RegExp(`${EVENTS}$`), (req, params) => jsonReply(201, control.addEvent(params['calendarId'] ?? '', parseControlBody(req, eventBody)))),
     route(['PATCH', 'POST'], new RegExp(`${EVENTS}/(?<eventId>[^/]+)$`), (req, params) =>
       jsonReply(200, control.updateEvent(params['calendarId'] ?? '', params['eventId'] ?? '', parseControlBody(req, eventBody))),

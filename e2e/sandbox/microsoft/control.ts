@@ -5,7 +5,8 @@ import { emptyReply, jsonReply } from '../core/http';
 import { route, type Route } from '../core/router';
 import type { EntraContext } from './entra/context';
 import { completeDeviceCode, type DeviceApproval } from './entra/device-flow';
-import { occurrenceIdOf } from './graph/calendar-view';
+import { parseLocalDate, type LocalDate } from '../core/time';
+import { instanceIdOf, occurrenceIdOf, occurrenceOn } from './graph/calendar-view';
 import type { MailStore, StoredMessage, WellKnownFolder } from './graph/mail-store';
 import type { CalendarStore } from './graph/store';
 
@@ -32,6 +33,11 @@ export interface MicrosoftControl {
   deleteEvent(ownerEmail: string, id: string): void;
   /** Cancels one instance of a series (`day` = its local start date, YYYY-MM-DD), as deleting an occurrence in Outlook. */
   cancelOccurrence(ownerEmail: string, seriesMasterId: string, day: string): Event;
+  /**
+   * Edits one instance of a series on its own (moves it, renames it…), as Outlook does: it becomes an `exception` with
+   * the occurrence's id, listed instead of the occurrence. Editing it again updates the exception.
+   */
+  editOccurrence(ownerEmail: string, seriesMasterId: string, day: string, patch: Event): Event;
   /** Every outstanding calendarView delta token now answers 410 `syncStateNotFound` (Exchange evicted the sync state). */
   invalidateDeltaTokens(): void;
   /** Stored events (series masters, not expanded occurrences), times in their original zone. */
@@ -52,13 +58,43 @@ function controlMessage(mail: MailStore, stored: StoredMessage): ControlMessage 
   };
 }
 
-/** Outlook records a cancelled instance in the master's `cancelledOccurrences` (which changes the master). */
-function cancelOccurrence(calendars: CalendarStore, owner: string, seriesMasterId: string, day: string): Event {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`occurrence day must be YYYY-MM-DD, got "${day}"`);
+function occurrenceDay(day: string): LocalDate {
+  const parsed = parseLocalDate(day);
+  if (!parsed) throw new Error(`occurrence day must be YYYY-MM-DD, got "${day}"`);
+  return parsed;
+}
+
+function requireSeries(calendars: CalendarStore, owner: string, seriesMasterId: string, day: string): Event {
+  occurrenceDay(day);
   const master = calendars.events(owner).find((event) => event.id === seriesMasterId);
   if (master?.type !== 'seriesMaster') throw new Error(`${owner} has no series with id ${seriesMasterId}`);
+  return master;
+}
+
+function existingException(calendars: CalendarStore, owner: string, id: string): Event | null {
+  return calendars.events(owner).find((event) => event.id === id && event.type === 'exception') ?? null;
+}
+
+/**
+ * Outlook records a cancelled instance in the master's `cancelledOccurrences` (which changes the master); an
+ * exception made of that instance goes with it.
+ */
+function cancelOccurrence(calendars: CalendarStore, owner: string, seriesMasterId: string, day: string): Event {
+  const master = requireSeries(calendars, owner, seriesMasterId, day);
+  const exception = existingException(calendars, owner, instanceIdOf(seriesMasterId, day));
+  if (exception?.id) calendars.deleteEvent(owner, exception.id);
   const cancelled = new Set([...(master.cancelledOccurrences ?? []), occurrenceIdOf(seriesMasterId, day)]);
   return calendars.updateEvent(owner, seriesMasterId, { cancelledOccurrences: [...cancelled] });
+}
+
+function editOccurrence(calendars: CalendarStore, owner: string, seriesMasterId: string, day: string, patch: Event): Event {
+  const master = requireSeries(calendars, owner, seriesMasterId, day);
+  const id = instanceIdOf(seriesMasterId, day);
+  if (existingException(calendars, owner, id)) return calendars.updateEvent(owner, id, patch);
+  const occurrence = occurrenceOn(master, occurrenceDay(day));
+  if (!occurrence) throw new Error(`the series ${seriesMasterId} has no occurrence on ${day}`);
+  const calendarId = calendars.calendarOf(seriesMasterId);
+  return calendars.addEvent(owner, { ...occurrence, type: 'exception', ...patch }, { id, ...(calendarId ? { calendarId } : {}) });
 }
 
 export function createMicrosoftControl(entra: EntraContext, calendars: CalendarStore, mail: MailStore): MicrosoftControl {
@@ -73,6 +109,7 @@ export function createMicrosoftControl(entra: EntraContext, calendars: CalendarS
     updateEvent: (owner, id, patch) => calendars.updateEvent(owner, id, patch),
     deleteEvent: (owner, id) => calendars.deleteEvent(owner, id),
     cancelOccurrence: (owner, id, day) => cancelOccurrence(calendars, owner, id, day),
+    editOccurrence: (owner, id, day, patch) => editOccurrence(calendars, owner, id, day, patch),
     invalidateDeltaTokens: () => calendars.forgetHistory(),
     events: (owner) => calendars.events(owner),
     messages: (owner) => mail.messages(owner).map((stored) => controlMessage(mail, stored)),
@@ -114,6 +151,9 @@ export function microsoftControlRoutes(control: MicrosoftControl): Route[] {
     }),
     route('DELETE', new RegExp(`${MAILBOX_EVENTS}/(?<id>[^/]+)/occurrences/(?<day>[^/]+)$`), (_req, params) =>
       jsonReply(200, control.cancelOccurrence(params['owner'] ?? '', params['id'] ?? '', params['day'] ?? '')),
+    ),
+    route('PATCH', new RegExp(`${MAILBOX_EVENTS}/(?<id>[^/]+)/occurrences/(?<day>[^/]+)$`), (req, params) =>
+      jsonReply(200, control.editOccurrence(params['owner'] ?? '', params['id'] ?? '', params['day'] ?? '', parseControlBody(req, eventBody))),
     ),
     route('POST', /^\/__sandbox\/graph\/delta-tokens\/invalidate$/, () => {
       control.invalidateDeltaTokens();

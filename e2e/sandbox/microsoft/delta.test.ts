@@ -174,6 +174,29 @@ describe('calendarView delta', () => {
     expect(await changes()).toEqual([`-${elsewhere.id ?? ''}`]);
   });
 
+  it('lists an occurrence edited on its own as an exception with the occurrence’s id, in delta and calendarView alike', async () => {
+    const series = sandbox.control.addEvent(ROOM, {
+      subject: 'Evening check-in',
+      start: rome('2026-11-20', '20:00'),
+      end: rome('2026-11-20', '20:15'),
+      recurrence: { pattern: { type: 'daily', interval: 1 }, range: { type: 'numbered', startDate: '2026-11-20', numberOfOccurrences: 10 } },
+    });
+    const seriesId = series.id ?? '';
+    let link = (await round(roomDelta(), roomToken)).deltaLink;
+    const occurrence = (await round(roomDelta(), roomToken)).items.find((item) => item.seriesMasterId === seriesId);
+
+    sandbox.control.editOccurrence(ROOM, seriesId, '2026-11-23', { start: rome('2026-11-23', '21:00'), end: rome('2026-11-23', '21:30') });
+    const moved = await round(link, roomToken, 'outlook.timezone="Europe/Rome"');
+    link = moved.deltaLink;
+    expect(moved.items.map(summary)).toEqual([`+${occurrence?.id ?? ''} Evening check-in 2026-11-23T21:00:00.0000000`]);
+    expect(moved.items[0]).toMatchObject({ type: 'exception', seriesMasterId: seriesId });
+    const view = (await round(roomDelta(), roomToken, 'outlook.timezone="Europe/Rome"')).items.filter((item) => item.seriesMasterId === seriesId);
+    expect(view.map(summary)).toEqual([`+${occurrence?.id ?? ''} Evening check-in 2026-11-23T21:00:00.0000000`]);
+
+    sandbox.control.deleteEvent(ROOM, seriesId);
+    expect((await round(link, roomToken)).items.map(summary), 'the series and its exception gone').toEqual([`-${seriesId}`, `-${occurrence?.id ?? ''}`]);
+  });
+
   it('lets a deltaLink be replayed: the same changes again', async () => {
     const { deltaLink } = await round(roomDelta(), roomToken);
     const booking = sandbox.control.addEvent(ROOM, { subject: 'Replayed', start: rome('2026-11-23', '21:00'), end: rome('2026-11-23', '21:15') });

@@ -79,6 +79,26 @@ describe.each(PROVIDERS)('%s room: provider faults', (provider) => {
     expect(kiosk.latest().staleSince).toBeNull();
   });
 
+  it('5xx for half an hour: polls back off instead of hammering the service, and the agenda comes back by itself', async () => {
+    kiosk = await startVirtualKiosk(provider);
+    const before = kiosk.latest();
+    kiosk.sandbox.control.clearRequests();
+    kiosk.sandbox.control.addFault({ service: CALENDAR_SERVICE[provider], path: CALENDAR_PATH[provider], times: 1_000_000, action: { type: 'status', status: 500 } });
+    await kiosk.timeline.advance(30 * MINUTE);
+    const tries = calendarRequests(kiosk).filter((r) => r.path.match(CALENDAR_PATH[provider]));
+    expect(tries.every((r) => r.status === 500)).toBe(true);
+    // 30 s polls would be 60 tries; waits doubling up to 5 minutes make it about eight.
+    expect(tries.length).toBeGreaterThanOrEqual(5);
+    expect(tries.length).toBeLessThanOrEqual(12);
+    expect(kiosk.latest().staleSince).not.toBeNull();
+    expect(ids(kiosk.latest())).toEqual(ids(before));
+
+    kiosk.sandbox.control.clearFaults();
+    await kiosk.timeline.advance(6 * MINUTE);
+    expect(kiosk.latest().staleSince).toBeNull();
+    expect(ids(kiosk.latest()).sort()).toEqual(ids(before).sort());
+  });
+
   const transient: [string, FaultAction, number][] = [
     ['a 503 burst', { type: 'status', status: 503, retryAfter: 1 }, 5],
     ['a connection reset', { type: 'reset' }, 1],

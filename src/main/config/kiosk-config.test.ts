@@ -14,12 +14,12 @@ async function file(name: string, text: string): Promise<string> {
 }
 
 describe('kiosk config', () => {
-  it('fills production defaults: the real Microsoft cloud, device code, 30 s polling', () => {
+  it('fills production defaults: the real Microsoft cloud, device code, 25 s polling (a change shows within 30 s)', () => {
     const config = parseKioskConfig({ microsoft: { clientId: 'abc' } }, 'test');
     expect(config.microsoft.authority).toBe('https://login.microsoftonline.com/organizations');
     expect(config.microsoft.graphBaseUrl).toBe('https://graph.microsoft.com');
     expect(config.signInMethod).toBe('device-code');
-    expect(config.pollSeconds).toBe(30);
+    expect(config.pollSeconds).toBe(25);
   });
 
   it('names every bad field in one message', () => {

@@ -15,6 +15,12 @@ const DEFAULT_FEATURES: FeatureId[] = ['microsoft.sign-in', 'microsoft.calendar'
 const httpsUrl = (production: string) => z.url({ protocol: /^https$/ }).default(production);
 const clientCredentials = { clientId: z.string().min(1).max(200), clientSecret: z.string().min(1).max(200) };
 
+/**
+ * A change in the calendar must be on screen within 30 s: one poll period plus the request that fetches it (and an
+ * idle poll is one request, so this costs 144 requests an hour per room).
+ */
+export const DEFAULT_POLL_SECONDS = 25;
+
 export const KioskConfigSchema = z
   .object({
     microsoft: z
@@ -120,7 +126,7 @@ export const KioskConfigSchema = z
       .optional(),
     /** Start the device-code sign-in at once on first run (the demo's sandbox approves it by itself). */
     autoSignIn: z.boolean().default(false),
-    pollSeconds: z.number().int().min(2).max(3600).default(30),
+    pollSeconds: z.number().int().min(2).max(3600).default(DEFAULT_POLL_SECONDS),
     /** What the wall may show: a panel facing a corridor may hide subjects and organizers. */
     privacy: z.object({ hideSubjects: z.boolean().default(false), hideOrganizers: z.boolean().default(false) }).strict().default({ hideSubjects: false, hideOrganizers: false }),
     display: z

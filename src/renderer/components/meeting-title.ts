@@ -11,3 +11,8 @@ export function meetingTitle(meeting: Meeting, t: TFunction): string {
   if (subject) return subject;
   return meeting.organizer ? t('home.meetingBy', { name: meeting.organizer }) : t('home.untitled');
 }
+
+/** The organizer's own line, unless the title already names them ("Meeting by Avery Chen"). */
+export function organizerLine(meeting: Meeting): string | null {
+  return meeting.organizer && meeting.subject?.trim() ? meeting.organizer : null;
+}

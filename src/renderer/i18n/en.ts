@@ -63,6 +63,8 @@ export const en = {
     meetingBy: 'Meeting by {{name}}',
     untitled: 'Meeting',
     allDay: 'All day',
+    until: 'Until {{time}}',
+    intoTomorrow: '{{start}} – {{end}} (tomorrow)',
     join: 'Join',
     joinNamed: 'Join {{subject}}',
     joinNamedOn: 'Join {{subject}} on {{provider}}',

@@ -45,6 +45,8 @@ export const it: Messages = {
     meetingBy: 'Riunione di {{name}}',
     untitled: 'Riunione',
     allDay: 'Tutto il giorno',
+    until: 'Fino alle {{time}}',
+    intoTomorrow: '{{start}} – {{end}} (domani)',
     join: 'Partecipa',
     joinNamed: 'Partecipa a {{subject}}',
     joinNamedOn: 'Partecipa a {{subject}} su {{provider}}',

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { roomStatus } from '../../shared/room-status';
 import { useAgenda, useNow } from '../api/hooks';
+import { statusWords } from '../components/status-words';
 import { formatTime } from '../i18n';
 
 /** Pixel-shift offsets visited once a minute, so no pixel shows the same thing for hours (OLED burn-in). */
@@ -17,13 +18,13 @@ export function AmbientScreen() {
   const zone = agenda?.room.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const status = agenda ? roomStatus(agenda.meetings, now) : null;
   const [dx, dy] = DRIFT[Math.floor(now.getTime() / 60_000) % DRIFT.length] ?? [0, 0];
-  const word = status?.kind === 'busy' ? t('status.busyUntil', { time: formatTime(status.until, zone, i18n.language) }) : status?.kind === 'starting-soon' ? t('status.startingSoon', { time: formatTime(status.next.start, zone, i18n.language) }) : t('status.free');
+  const words = status ? statusWords(status, now, zone, i18n.language, t) : null;
   return (
     <main className="screen screen--center ambient" data-testid="ambient" aria-label={t('ambient.touch')}>
       <div className="ambient__content" style={{ transform: `translate(${dx}px, ${dy}px)` }}>
         <p className="ambient__time">{formatTime(now.toISOString(), zone, i18n.language)}</p>
         {agenda ? <p className="ambient__room">{agenda.room.name}</p> : null}
-        {status ? <p className={`ambient__status ambient__status--${status.kind}`}>{word}</p> : null}
+        {status && words ? <p className={`ambient__status ambient__status--${status.kind}`} data-status={status.kind}>{words.text}</p> : null}
         <p className="ambient__hint">{t('ambient.touch')}</p>
       </div>
     </main>

@@ -83,12 +83,13 @@ export function HomeScreen(props: { provider: 'microsoft' | 'google'; signInNeed
           <MeetingCard
             label={t('home.now')}
             meeting={current.now}
+            now={now}
             timeZone={room.timeZone}
             empty={t('home.nothingNow')}
             primary
             whenEmpty={canBook || meetNow.length > 0 ? <BookNow meetings={meetings} now={now} timeZone={room.timeZone} canBook={canBook} meetNow={meetNow} onMeetingReady={setReady} onRefused={setRefusal} /> : null}
           />
-          <MeetingCard label={t('home.next')} meeting={current.next} timeZone={room.timeZone} empty={t('home.noMoreToday')} />
+          <MeetingCard label={t('home.next')} meeting={current.next} now={now} timeZone={room.timeZone} empty={t('home.noMoreToday')} />
         </div>
         <AgendaList meetings={upcoming} now={now} timeZone={room.timeZone} />
       </div>

@@ -7,6 +7,7 @@ import { CalendarApiError, type CalendarInfo, type EventView, type StoredEvent }
 import { listItem } from './serialize';
 import { instantOf, parseRfc3339 } from './times';
 import type { Window } from './rrule';
+import type { GoogleCalendarStore } from './store';
 
 /** What a list asks for, in a form a page token can carry (dates as ISO strings). */
 interface ListQuery {
@@ -151,12 +152,22 @@ function windowOf(query: ListQuery, now: Date): Window {
 }
 
 /** A series and its exceptions as the list shows them, per singleEvents. */
-function seriesViews(call: CalendarCall, calendar: CalendarInfo, series: StoredEvent, query: ListQuery): EventView[] {
-  const window = windowOf(query, call.ctx.clock());
-  const exceptions = call.ctx.store.exceptionsOf(series);
-  if (!query.singleEvents) return generatedOccurrences(series, calendar, window, []).length > 0 ? [recordView(series)] : [];
+function seriesViews(store: GoogleCalendarStore, calendar: CalendarInfo, series: StoredEvent, window: Window, singleEvents: boolean): EventView[] {
+  if (!singleEvents) return generatedOccurrences(series, calendar, window, []).length > 0 ? [recordView(series)] : [];
   if (series.status === 'cancelled') return [];
-  return generatedOccurrences(series, calendar, window, exceptions);
+  return generatedOccurrences(series, calendar, window, store.exceptionsOf(series));
+}
+
+/**
+ * What a calendar holds for a window, before filters: single events and exceptions as stored, series as themselves
+ * or (singleEvents) as their occurrences in the window. Exceptions of a cancelled series are gone with it.
+ */
+export function calendarViews(store: GoogleCalendarStore, calendar: CalendarInfo, window: Window, singleEvents: boolean): EventView[] {
+  return store.eventsIn(calendar.id).flatMap((record): EventView[] => {
+    if (record.recurrence !== null) return seriesViews(store, calendar, record, window, singleEvents);
+    if (record.recurringEventId !== null && store.find(calendar.id, record.recurringEventId)?.status === 'cancelled') return [];
+    return [recordView(record)];
+  });
 }
 
 /**
@@ -186,11 +197,7 @@ function matchesFilters(view: EventView, query: ListQuery, window: Window, zone:
 
 function fullListing(call: CalendarCall, calendar: CalendarInfo, query: ListQuery, zone: string): EventView[] {
   const window = windowOf(query, call.ctx.clock());
-  const views = call.ctx.store.eventsIn(calendar.id).flatMap((record): EventView[] => {
-    if (record.recurrence !== null) return seriesViews(call, calendar, record, query);
-    if (record.recurringEventId !== null && call.ctx.store.find(calendar.id, record.recurringEventId)?.status === 'cancelled') return [];
-    return [recordView(record)];
-  });
+  const views = calendarViews(call.ctx.store, calendar, window, query.singleEvents);
   return views.filter((view) => showsCancelled(view, query) && matchesFilters(view, query, window, zone));
 }
 

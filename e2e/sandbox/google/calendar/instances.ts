@@ -1,7 +1,7 @@
-import { atTime, fromLocal } from '../../core/time';
+import { atTime, fromLocal, parseLocalDate } from '../../core/time';
 import type { CalendarInfo, EventView, StoredEvent } from './model';
 import { expandSeries, type Occurrence, type Window } from './rrule';
-import { instanceSuffix, instantOf, parseDate } from './times';
+import { instanceSuffix, instantOf } from './times';
 
 const DAY = 86_400_000;
 
@@ -52,7 +52,7 @@ export function generatedOccurrences(series: StoredEvent, calendar: CalendarInfo
 }
 
 function suffixInstant(suffix: string, zone: string): Date | null {
-  const date = parseDate(`${suffix.slice(0, 4)}-${suffix.slice(4, 6)}-${suffix.slice(6, 8)}`);
+  const date = parseLocalDate(`${suffix.slice(0, 4)}-${suffix.slice(4, 6)}-${suffix.slice(6, 8)}`);
   if (!date) return null;
   if (suffix.length === 8) return fromLocal(atTime(date, 0, 0), zone);
   return new Date(`${suffix.slice(0, 4)}-${suffix.slice(4, 6)}-${suffix.slice(6, 8)}T${suffix.slice(9, 11)}:${suffix.slice(11, 13)}:${suffix.slice(13, 15)}Z`);

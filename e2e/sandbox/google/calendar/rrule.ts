@@ -1,6 +1,6 @@
-import { addDays, atTime, compareDates, dayOfWeek, daysBetween, fromLocal, localDateOf, toLocal, type LocalDate } from '../../core/time';
+import { addDays, atTime, compareDates, dayOfWeek, daysBetween, fromLocal, localDateOf, parseLocalDate, toLocal, type LocalDate } from '../../core/time';
 import { CalendarApiError, type EventTime } from './model';
-import { instanceSuffix, parseDate } from './times';
+import { instanceSuffix } from './times';
 
 /**
  * The part of RFC 5545 recurrence the sandbox expands: RRULE with FREQ=DAILY|WEEKLY|MONTHLY, INTERVAL, COUNT,
@@ -115,7 +115,7 @@ function occurrenceOn(date: LocalDate, start: EventTime, end: EventTime, zone: s
 
 function pastUntil(rule: Rule, occurrence: Occurrence, date: LocalDate): boolean {
   if (rule.until === null) return false;
-  const untilDate = parseDate(`${rule.until.slice(0, 4)}-${rule.until.slice(4, 6)}-${rule.until.slice(6, 8)}`);
+  const untilDate = parseLocalDate(`${rule.until.slice(0, 4)}-${rule.until.slice(4, 6)}-${rule.until.slice(6, 8)}`);
   if (!untilDate) return false;
   if (occurrence.start.kind === 'date' || rule.until.length === 8) return compareDates(date, untilDate) > 0;
   return instanceSuffix(occurrence.start) > rule.until.replace(/Z?$/, 'Z');

@@ -1,11 +1,10 @@
-import { atTime, formatLocalDate, fromLocal, parseGraphDateTime, resolveTimeZone, toLocal, type LocalDate } from '../../core/time';
+import { atTime, formatLocalDate, fromLocal, parseGraphDateTime, parseLocalDate, resolveTimeZone, toLocal } from '../../core/time';
 import type { calendar_v3 } from '@googleapis/calendar';
 import { CalendarApiError, type EventTime } from './model';
 
 const pad = (value: number, width = 2): string => String(Math.abs(value)).padStart(width, '0');
 
 const RFC3339_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Query bounds (timeMin, timeMax, updatedMin): RFC 3339 with a mandatory offset, or null when malformed. */
 export function parseRfc3339(text: string): Date | null {
@@ -14,10 +13,6 @@ export function parseRfc3339(text: string): Date | null {
   return Number.isNaN(instant.getTime()) ? null : instant;
 }
 
-export function parseDate(text: string): LocalDate | null {
-  const match = DATE_ONLY.exec(text.trim());
-  return match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : null;
-}
 
 function offsetMinutes(instant: Date, zone: string): number {
   const local = toLocal(instant, zone);
@@ -58,7 +53,7 @@ export function parseEventTime(input: calendar_v3.Schema$EventDateTime | undefin
   const timeZone = input.timeZone ?? null;
   if (timeZone !== null && resolveTimeZone(timeZone) !== timeZone) throw new CalendarApiError(400, 'invalid', `Invalid time zone definition for ${which} time.`);
   if (input.date) {
-    const date = parseDate(input.date);
+    const date = parseLocalDate(input.date);
     if (!date) throw new CalendarApiError(400, 'invalid', `Invalid ${which} time.`);
     return { kind: 'date', date, timeZone };
   }

@@ -1,6 +1,6 @@
 import type { Event } from '@microsoft/microsoft-graph-types';
 import { base64url } from '../../core/ids';
-import { formatGraphDateTime, formatLocalDate, resolveTimeZone, toLocal } from '../../core/time';
+import { addDays, atTime, compareDates, formatGraphDateTime, formatLocalDate, fromLocal, resolveTimeZone, toLocal, type LocalDate } from '../../core/time';
 import { graphId, instantOf } from './event-factory';
 import { occurrenceICalUId } from './global-object-id';
 import { expandOccurrences, type Occurrence } from './recurrence';
@@ -18,6 +18,14 @@ export function occurrenceIdOf(seriesMasterId: string, day: string): string {
   return `OID.${seriesMasterId}.${day}`;
 }
 
+/**
+ * The id of a series' instance on `day` (its local start date). An exception (the instance edited on its own) keeps
+ * this id, so a client that holds the occurrence sees the exception as a change to it.
+ */
+export function instanceIdOf(seriesMasterId: string, day: string): string {
+  return graphId(`occurrence:${seriesMasterId}:${day}`);
+}
+
 function isCancelledOccurrence(master: Event, occurrence: Occurrence): boolean {
   return master.cancelledOccurrences?.includes(occurrenceIdOf(master.id ?? '', formatLocalDate(occurrence.date))) ?? false;
 }
@@ -25,7 +33,7 @@ function isCancelledOccurrence(master: Event, occurrence: Occurrence): boolean {
 function occurrenceEvent(master: Event, occurrence: Occurrence): Event {
   const zone = resolveTimeZone(master.start?.timeZone ?? '') ?? 'UTC';
   const day = formatLocalDate(occurrence.date);
-  const id = graphId(`occurrence:${master.id ?? ''}:${day}`);
+  const id = instanceIdOf(master.id ?? '', day);
   // Graph returns cancelledOccurrences only when the master itself is read by id, never on instances.
   const { cancelledOccurrences: _cancelled, ...series } = master;
   return {
@@ -51,13 +59,25 @@ function overlaps(event: Event, window: TimeWindow): boolean {
   return start < window.end && (end > window.start || (end.getTime() === start.getTime() && start >= window.start));
 }
 
+/** The series' occurrence on `day` as calendarView would list it (before any exception), or null if it has none then. */
+export function occurrenceOn(master: Event, day: LocalDate): Event | null {
+  const zone = resolveTimeZone(master.start?.timeZone ?? '') ?? 'UTC';
+  const dayStart = fromLocal(atTime(day, 0, 0), zone);
+  const dayEnd = fromLocal(atTime(addDays(day, 1), 0, 0), zone);
+  const occurrence = expandOccurrences(master, dayStart, dayEnd).find((candidate) => compareDates(candidate.date, day) === 0);
+  return occurrence ? occurrenceEvent(master, occurrence) : null;
+}
+
 /** Occurrences, exceptions and single instances in the window (series masters are never returned). */
 export function instancesInWindow(events: readonly Event[], window: TimeWindow): Event[] {
+  // An exception stands in for the occurrence it was made from (same id), wherever it has moved to.
+  const exceptions = new Set(events.filter((event) => event.type === 'exception').map((event) => event.id));
   const instances = events.flatMap((event) =>
     event.type === 'seriesMaster'
       ? expandOccurrences(event, window.start, window.end)
           .filter((occurrence) => !isCancelledOccurrence(event, occurrence))
           .map((occurrence) => occurrenceEvent(event, occurrence))
+          .filter((occurrence) => !exceptions.has(occurrence.id))
       : overlaps(event, window)
         ? [event]
         : [],

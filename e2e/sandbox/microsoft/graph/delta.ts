@@ -9,7 +9,7 @@ import { graphError, graphErrorNamed, graphJson } from './errors';
 import { parsePrefer, preferenceAppliedHeader, type Preferences } from './prefer';
 import { graphRoute, ME, metadata, parseWindow, targetCalendar, type Authed } from './routes';
 import { eventToWire } from './serialize';
-import type { CalendarStore, EventChange, StoredCalendar } from './store';
+import type { CalendarStore, StoredCalendar } from './store';
 
 /**
  * calendarView delta (learn.microsoft.com/graph/delta-query-events and /graph/api/event-delta).
@@ -117,15 +117,19 @@ function resolveRound(ctx: GraphContext, req: SandboxRequest, calendar: StoredCa
 
 // ---------------------------------------------------------------- what a round contains
 
+/** The instances in a window that belong to event `id`: itself, or its occurrences (its exceptions carry their own ids). */
+function instancesOf(instances: readonly Event[], id: string): Event[] {
+  return instances.filter((event) => event.id === id || (event.type === 'occurrence' && event.seriesMasterId === id));
+}
+
 /**
  * One changed event in an incremental round: its instances in the window now (as updates, whole), and the ones that
  * left it (deleted, cancelled occurrence, moved out) as `@removed`. An event changed wholly outside the window also
- * comes back as `@removed` — the event-delta docs say so, and clients must filter such ids.
+ * comes back as `@removed` — the event-delta docs say so, and clients must filter such ids. Instances are read from
+ * the whole calendar at each end, so an occurrence an exception stands in for is the exception's, not the series'.
  */
-function changeItems(change: EventChange, window: TimeWindow): DeltaItem[] {
-  const before = change.before ? instancesInWindow([change.before], window) : [];
-  const after = change.after ? instancesInWindow([change.after], window) : [];
-  if (before.length === 0 && after.length === 0) return [{ kind: 'removed', id: change.id }];
+function changeItems(id: string, before: readonly Event[], after: readonly Event[]): DeltaItem[] {
+  if (before.length === 0 && after.length === 0) return [{ kind: 'removed', id }];
   const still = new Set(after.map((event) => event.id));
   const gone: DeltaItem[] = before.filter((event) => !still.has(event.id)).map((event) => ({ kind: 'removed', id: event.id ?? '' }));
   return [...gone, ...after.map((event): DeltaItem => ({ kind: 'event', event }))];
@@ -133,7 +137,11 @@ function changeItems(change: EventChange, window: TimeWindow): DeltaItem[] {
 
 function roundItems(store: CalendarStore, state: RoundState): DeltaItem[] {
   if (state.from === null) return instancesInWindow(store.eventsAt(state.calendarId, state.to), state.window).map((event) => ({ kind: 'event', event }));
-  return store.changesBetween(state.calendarId, state.from, state.to).flatMap((change) => changeItems(change, state.window));
+  const changed = store.changedBetween(state.calendarId, state.from, state.to);
+  if (changed.length === 0) return [];
+  const before = instancesInWindow(store.eventsAt(state.calendarId, state.from), state.window);
+  const after = instancesInWindow(store.eventsAt(state.calendarId, state.to), state.window);
+  return changed.flatMap((id) => changeItems(id, instancesOf(before, id), instancesOf(after, id)));
 }
 
 function itemToWire(item: DeltaItem, prefs: Preferences): Record<string, unknown> {

@@ -39,13 +39,6 @@ interface Change {
   readonly before: Event | null;
 }
 
-/** An event that changed between two watermarks, with its state at each end (null: absent). */
-export interface EventChange {
-  readonly id: string;
-  readonly before: Event | null;
-  readonly after: Event | null;
-}
-
 /** Addressing for addEvent: a calendar other than the owner's default, and/or a fixed id (the seed uses both). */
 export interface EventPlacement {
   readonly calendarId?: string;
@@ -135,10 +128,21 @@ export class CalendarStore {
     return clone(stored.event);
   }
 
+  /** Deleting a series deletes its exceptions with it, as Exchange does. */
   deleteEvent(ownerUpn: string, id: string): void {
     const stored = this.requireEvent(ownerUpn, id);
     this.logChange(stored.calendarId, id, stored.event);
     this.eventsById.delete(id);
+    for (const [exceptionId, other] of [...this.eventsById]) {
+      if (other.event.type !== 'exception' || other.event.seriesMasterId !== id) continue;
+      this.logChange(other.calendarId, exceptionId, other.event);
+      this.eventsById.delete(exceptionId);
+    }
+  }
+
+  /** The calendar an event is in, or null for an unknown id. */
+  calendarOf(id: string): string | null {
+    return this.eventsById.get(id)?.calendarId ?? null;
   }
 
   /** The current change number; a delta round started now reports changes after it next time. */
@@ -172,12 +176,9 @@ export class CalendarStore {
     return [...current.values()].map(clone);
   }
 
-  /** Events of a calendar that changed in (from, to], each with its state at both watermarks. */
-  changesBetween(calendarId: string, from: number, to: number): EventChange[] {
-    const ids = new Set(this.changesAfter(calendarId, from).filter((change) => change.seq <= to).map((change) => change.eventId));
-    const before = new Map(this.eventsAt(calendarId, from).map((event) => [event.id ?? '', event]));
-    const after = new Map(this.eventsAt(calendarId, to).map((event) => [event.id ?? '', event]));
-    return [...ids].map((id) => ({ id, before: before.get(id) ?? null, after: after.get(id) ?? null }));
+  /** Ids of a calendar's events that changed in (from, to], in the order they first changed. */
+  changedBetween(calendarId: string, from: number, to: number): string[] {
+    return [...new Set(this.changesAfter(calendarId, from).filter((change) => change.seq <= to).map((change) => change.eventId))];
   }
 
   events(ownerUpn: string): Event[] {

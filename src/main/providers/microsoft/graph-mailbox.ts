@@ -37,7 +37,7 @@ const MIN_HEX_LENGTH = 82;
 
 /** A meeting gets one original request and a few updates; more than this in one page is not worth reading. */
 const MAX_MESSAGES = 10;
-/** A room calendar is polled every 30 s: answers (found or not) are reused for a day. */
+/** A room calendar is polled every 25 s by default: answers (found or not) are reused for a day. */
 export const RECHECK_AFTER_MS = 24 * 60 * 60 * 1000;
 /** A throttled or failed lookup is retried this much later, so a network blip does not hide a link for a day. */
 export const RETRY_AFTER_FAILURE_MS = 10 * 60 * 1000;
