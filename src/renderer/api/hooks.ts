@@ -4,6 +4,18 @@ import type { Agenda, AppState } from '../../shared/model';
 
 export const ApiContext = createContext<RoomdeckApi | null>(null);
 
+/**
+ * Main's state and the agenda as fetched at boot, side by side with the display settings: the first render paints
+ * the day at once instead of after three round trips in a row. The hooks still subscribe and fetch again, so
+ * nothing pushed between the boot fetch and the first render is lost.
+ */
+export interface BootSnapshot {
+  state: AppState;
+  agenda: Agenda | null;
+}
+
+export const BootContext = createContext<BootSnapshot>({ state: { phase: 'starting' }, agenda: null });
+
 export function useApi(): RoomdeckApi {
   const api = useContext(ApiContext);
   if (!api) throw new Error('ApiContext missing');
@@ -13,7 +25,7 @@ export function useApi(): RoomdeckApi {
 /** Main's state, fetched once and then kept current by pushed events. */
 export function useAppState(): AppState {
   const api = useApi();
-  const [state, setState] = useState<AppState>({ phase: 'starting' });
+  const [state, setState] = useState<AppState>(useContext(BootContext).state);
   useEffect(() => {
     const off = api.on('state', setState);
     void api.call('app.state', {}).then((r) => r.ok && setState(r.output));
@@ -24,7 +36,7 @@ export function useAppState(): AppState {
 
 export function useAgenda(): Agenda | null {
   const api = useApi();
-  const [agenda, setAgenda] = useState<Agenda | null>(null);
+  const [agenda, setAgenda] = useState<Agenda | null>(useContext(BootContext).agenda);
   useEffect(() => {
     const off = api.on('agenda', setAgenda);
     void api.call('agenda.get', {}).then((r) => r.ok && r.output && setAgenda(r.output));
