@@ -73,8 +73,7 @@ export class ConsentService {
       .map((f) => f.id)
       .filter((id) => !this.deps.managed().off.includes(id) && (this.deps.managed().on.includes(id) || stored[id]?.state === 'on'));
     const connected = this.grantOf(provider) !== null || chosen.length > 0;
-    const always = connected ? featuresOf(provider).filter((f) => f.alwaysOn).map((f) => f.id) : [];
-    return withRequirements([...chosen, ...always]);
+    return withRequirements([...chosen, ...(connected ? alwaysOnOf(provider) : [])]);
   }
 
   /** Whether a service may use a feature now: switched on and its scopes really granted. */
@@ -118,7 +117,7 @@ export class ConsentService {
     if (provider === this.deps.roomProvider() && !this.grantOf(provider)) throw new UserFacingError('room-account', 'This is the room account; sign the room in instead.');
     const signIn = featuresOf(provider).find((f) => f.requires.length === 0);
     if (!signIn) throw new Error(`${provider} has no sign-in feature`);
-    return this.ask(signIn, withRequirements([...this.enabled(provider), signIn.id]));
+    return this.ask(signIn, connectionTarget(provider, this.enabled(provider)));
   }
 
   /** Asks the provider for what `target` needs beyond the grant; nothing to add switches them on at once. */
@@ -250,8 +249,7 @@ export class ConsentService {
     const grant = this.grantOf(provider);
     const enabled = this.enabled(provider);
     const connecting = this.prompt?.provider === provider && !grant;
-    const signIn = featuresOf(provider).filter((f) => f.alwaysOn).map((f) => f.id);
-    const pendingScopes = missing(provider, scopesFor(provider, [...enabled, ...signIn]), grant?.scopes ?? []);
+    const pendingScopes = missing(provider, scopesFor(provider, connectionTarget(provider, enabled)), grant?.scopes ?? []);
     return {
       provider,
       name: PROVIDER_NAMES[provider],
@@ -266,4 +264,16 @@ export class ConsentService {
       features: featuresOf(provider).map((f) => this.featureView(f, enabled)),
     };
   }
+}
+
+/** The features that come with any connection of `provider` (its sign-in): they have no switch of their own. */
+function alwaysOnOf(provider: ProviderId): FeatureId[] {
+  return featuresOf(provider)
+    .filter((f) => f.alwaysOn)
+    .map((f) => f.id);
+}
+
+/** What a connection of `provider` must hold: what comes with any connection, and every feature that is on. */
+function connectionTarget(provider: ProviderId, enabled: Set<FeatureId>): Set<FeatureId> {
+  return withRequirements([...enabled, ...alwaysOnOf(provider)]);
 }
